@@ -1,0 +1,201 @@
+package org.switchboard.conversations.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.switchboard.channels.entity.Channel;
+import org.switchboard.identity.entity.User;
+import org.switchboard.platform.persistence.Checks;
+
+/**
+ * One message of a conversation. {@code channel + externalId} is unique, which makes inbound
+ * processing idempotent even when two deliveries of one message race. HTML is stored sanitized.
+ */
+@Entity
+@Table(name = "messages")
+@NamedQuery(name = "Message.byExternalId", query = "SELECT m FROM Message m WHERE m.channel = :channel AND m.externalId = :externalId")
+@NamedQuery(name = "Message.ofConversation", query = "SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.conversation = :conversation ORDER BY m.createdAt, m.id")
+public class Message {
+
+    @Id
+    @SequenceGenerator(name = "messages_seq", sequenceName = "messages_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "messages_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "conversation_id")
+    private Conversation conversation;
+
+    /** Same as the conversation's; repeated so the database can keep external ids unique per channel. */
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "channel_id")
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    private MessageDirection direction;
+
+    /** The agent who wrote an outbound message or note; null for the contact's messages. */
+    @ManyToOne
+    @JoinColumn(name = "author_id")
+    private User author;
+
+    private String subject;
+
+    @Column(name = "body_text")
+    private String text;
+
+    @Column(name = "body_html")
+    private String sanitizedHtml;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_state")
+    private DeliveryState deliveryState;
+
+    @Column(name = "delivery_error")
+    private String deliveryError;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Message() {
+    }
+
+    private Message(Conversation conversation, MessageDirection direction, User author, String subject,
+                    String text, String sanitizedHtml, DeliveryState state) {
+        this.conversation = Checks.require(conversation, "Conversation");
+        this.channel = conversation.getChannel();
+        this.direction = direction;
+        this.author = author;
+        this.subject = Checks.optionalText(subject, "Subject", 1000);
+        if ((text == null || text.isBlank()) && (sanitizedHtml == null || sanitizedHtml.isBlank())) {
+            throw new IllegalArgumentException("A message needs text or HTML");
+        }
+        this.text = text;
+        this.sanitizedHtml = sanitizedHtml;
+        this.deliveryState = state;
+        this.createdAt = Instant.now();
+    }
+
+    /** A message from the contact, as the channel delivered it. */
+    public static Message inbound(Conversation conversation, String externalId, String subject, String text,
+                                  String sanitizedHtml, Instant sentAt) {
+        Message message = new Message(conversation, MessageDirection.INBOUND, null, subject, text, sanitizedHtml, DeliveryState.RECEIVED);
+        message.externalId = Checks.requireText(externalId, "External id", 500);
+        message.sentAt = sentAt;
+        message.receivedAt = message.createdAt;
+        return message;
+    }
+
+    /** A reply by an agent, waiting to be delivered. */
+    public static Message outbound(Conversation conversation, User agent, String subject, String text, String sanitizedHtml) {
+        return new Message(conversation, MessageDirection.OUTBOUND, Checks.require(agent, "Author"), subject, text, sanitizedHtml, DeliveryState.PENDING);
+    }
+
+    /** A note between agents; it is never delivered. */
+    public static Message internalNote(Conversation conversation, User agent, String text) {
+        return new Message(conversation, MessageDirection.INTERNAL_NOTE, Checks.require(agent, "Author"), null, text, null, DeliveryState.NOT_APPLICABLE);
+    }
+
+    public void markSent(String deliveredExternalId, Instant at) {
+        requireOutbound();
+        this.externalId = deliveredExternalId;
+        this.sentAt = at;
+        this.deliveryState = DeliveryState.SENT;
+        this.deliveryError = null;
+    }
+
+    public void markFailed(String error) {
+        requireOutbound();
+        this.deliveryState = DeliveryState.FAILED;
+        this.deliveryError = error;
+    }
+
+    public void markBounced(String reason) {
+        requireOutbound();
+        this.deliveryState = DeliveryState.BOUNCED;
+        this.deliveryError = reason;
+    }
+
+    private void requireOutbound() {
+        if (direction != MessageDirection.OUTBOUND) {
+            throw new IllegalStateException("Only outbound messages are delivered");
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Conversation getConversation() {
+        return conversation;
+    }
+
+    public MessageDirection getDirection() {
+        return direction;
+    }
+
+    public User getAuthor() {
+        return author;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getSanitizedHtml() {
+        return sanitizedHtml;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public DeliveryState getDeliveryState() {
+        return deliveryState;
+    }
+
+    public String getDeliveryError() {
+        return deliveryError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** Screens and endpoints for signing in and out and for API tokens. */
+package org.switchboard.identity.boundary;

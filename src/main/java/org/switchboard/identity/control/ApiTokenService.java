@@ -1,0 +1,107 @@
+package org.switchboard.identity.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.switchboard.identity.entity.ApiToken;
+import org.switchboard.identity.entity.User;
+
+/** Issues, lists, revokes and checks REST API bearer tokens. */
+@ApplicationScoped
+@Transactional
+public class ApiTokenService {
+
+    static final String TOKEN_PREFIX = "sbt_";
+    /** Last-used times are coarse so that a busy integration does not write on every call. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The token text is in the result only; it cannot be recovered later. */
+    public IssuedToken issue(String name, String username) {
+        User owner = em.createNamedQuery("User.byUsername", User.class).setParameter("username", username)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ApiToken stored = new ApiToken(name, owner, sha256(token), token.substring(0, TOKEN_PREFIX.length() + 8));
+        em.persist(stored);
+        em.flush();
+        return new IssuedToken(ApiTokenView.of(stored), token);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApiTokenView> list() {
+        return em.createNamedQuery("ApiToken.all", ApiToken.class).getResultStream().map(ApiTokenView::of).toList();
+    }
+
+    /** Revokes at once; false when there is no such token. */
+    public boolean revoke(long id) {
+        ApiToken token = em.find(ApiToken.class, id);
+        if (token == null) {
+            return false;
+        }
+        token.revoke();
+        return true;
+    }
+
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        Optional<ApiToken> found = em.createNamedQuery("ApiToken.byHash", ApiToken.class)
+                .setParameter("hash", sha256(token)).getResultStream().findFirst().filter(ApiToken::isUsable);
+        found.ifPresent(t -> {
+            Instant now = Instant.now();
+            if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+                t.markUsed(now);
+            }
+        });
+        return found.map(t -> Accounts.callerOf(t.getUser()));
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token as listed: never its secret. */
+    public record ApiTokenView(long id, String name, String username, String prefix, Instant createdAt,
+                               Instant lastUsedAt, Instant revokedAt) {
+        static ApiTokenView of(ApiToken t) {
+            return new ApiTokenView(t.getId(), t.getName(), t.getUser().getUsername(), t.getTokenPrefix(),
+                    t.getCreatedAt(), t.getLastUsedAt(), t.getRevokedAt());
+        }
+
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    /** A new token with its secret, shown once. */
+    public record IssuedToken(ApiTokenView details, String token) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + details + ", token=***]";
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Shared inboxes: channels connected here keep conversations without tickets (the state migrations start from). */
+package org.switchboard.inboxes;

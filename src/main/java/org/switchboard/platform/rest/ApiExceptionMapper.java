@@ -1,0 +1,67 @@
+package org.switchboard.platform.rest;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns every failure into a JSON {@link ApiError}; a client never sees a stack trace. */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            String message = status.getStatusCode() == 400 && web.getCause() instanceof JsonbException ? "The body is not valid JSON for this request." : web.getMessage();
+            return ApiError.response(status.getStatusCode(), status.getReasonPhrase(), message, List.of());
+        }
+        if (cause instanceof ConstraintViolationException invalid) {
+            List<String> fields = invalid.getConstraintViolations().stream().map(ApiExceptionMapper::fieldOf).sorted().toList();
+            String message = invalid.getConstraintViolations().stream()
+                    .map(v -> fieldOf(v) + " " + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b).orElse("Invalid request");
+            return ApiError.response(400, "Bad Request", message, fields);
+        }
+        if (cause instanceof JsonbException) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "The body is not valid JSON for this request.");
+        }
+        if (cause instanceof IllegalArgumentException invalid) {
+            return ApiError.response(Response.Status.BAD_REQUEST, invalid.getMessage());
+        }
+        if (cause instanceof OptimisticLockException) {
+            return ApiError.response(Response.Status.CONFLICT, "Someone else changed this in the meantime; load it again and retry.");
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "REST request failed, reference " + reference, failure);
+        return ApiError.response(Response.Status.INTERNAL_SERVER_ERROR, "Internal error; quote reference " + reference + " to your administrator.");
+    }
+
+    /** Container transactions wrap the real failure (e.g. in a TransactionalException). */
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (!(current instanceof WebApplicationException || current instanceof ConstraintViolationException
+                || current instanceof IllegalArgumentException || current instanceof OptimisticLockException
+                || current instanceof JsonbException) && current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}

@@ -1,0 +1,5 @@
+package org.switchboard.tickets.entity;
+
+public enum Priority {
+    LOW, MEDIUM, HIGH, URGENT
+}
