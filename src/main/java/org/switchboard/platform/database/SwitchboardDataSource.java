@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.switchboard.platform.config.DatabaseSettings;
+import org.switchboard.platform.config.InvalidSettingException;
 import org.switchboard.platform.config.SwitchboardSettings;
 
 /**
@@ -21,6 +22,9 @@ import org.switchboard.platform.config.SwitchboardSettings;
  */
 public class SwitchboardDataSource implements DataSource {
 
+    private static final Logger LOG = Logger.getLogger(SwitchboardDataSource.class.getName());
+    private static volatile boolean wrongSettingLogged;
+
     private volatile DataSource delegate;
     private PrintWriter logWriter;
     private int loginTimeoutSeconds;
@@ -30,12 +34,25 @@ public class SwitchboardDataSource implements DataSource {
         if (current == null) {
             synchronized (this) {
                 if (delegate == null) {
-                    delegate = create(SwitchboardSettings.current().database());
+                    delegate = create(settings());
                 }
                 current = delegate;
             }
         }
         return current;
+    }
+
+    /** The server hides this failure in a pool error; say it plainly once, where an operator looks first. */
+    private static DatabaseSettings settings() {
+        try {
+            return SwitchboardSettings.current().database();
+        } catch (InvalidSettingException e) {
+            if (!wrongSettingLogged) {
+                wrongSettingLogged = true;
+                LOG.severe(() -> "Switchboard cannot start. " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     static DataSource create(DatabaseSettings settings) throws SQLException {

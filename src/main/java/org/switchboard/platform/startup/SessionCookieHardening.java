@@ -1,6 +1,5 @@
 package org.switchboard.platform.startup;
 
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
@@ -8,18 +7,9 @@ import jakarta.servlet.annotation.WebListener;
 
 import org.switchboard.platform.config.SwitchboardSettings;
 
-/**
- * Declares the application's data source and hardens the session cookie. The data source class
- * reads SWITCHBOARD_DB_* itself, so no server configuration is needed to run on H2 or PostgreSQL.
- */
-@DataSourceDefinition(
-        name = "java:app/jdbc/switchboard",
-        className = "org.switchboard.platform.database.SwitchboardDataSource",
-        minPoolSize = 2,
-        maxPoolSize = 40,
-        transactional = true)
+/** Hardens the session cookie: HTTP-only, SameSite=Lax, and Secure when Switchboard is served over https. */
 @WebListener
-public class DataSourceRegistration implements ServletContextListener {
+public class SessionCookieHardening implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
