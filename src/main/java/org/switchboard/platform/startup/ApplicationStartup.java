@@ -1,5 +1,8 @@
 package org.switchboard.platform.startup;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,13 +37,24 @@ public class ApplicationStartup {
     @Inject
     Readiness readiness;
 
+    /** What the data source really connects to: on WildFly that is the server's data source, not SWITCHBOARD_DB_URL. */
+    private void logDatabase(SwitchboardSettings settings) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            LOG.info("Switchboard data folder " + settings.dataDir() + "; database " + meta.getDatabaseProductName() + " "
+                    + meta.getDatabaseProductVersion() + " at " + meta.getURL() + " as " + meta.getUserName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
         try {
             SwitchboardSettings settings = SwitchboardSettings.current();
             settings.baseUrl();
             settings.adminPassword();
             SecretKeys.load(settings.secretKey(), settings.dataDir());
-            LOG.info(() -> "Switchboard data folder " + settings.dataDir() + ", database " + settings.database());
+            logDatabase(settings);
             SchemaMigrator.migrate(dataSource);
             initialData.seed(settings.adminPassword());
             readiness.markReady();

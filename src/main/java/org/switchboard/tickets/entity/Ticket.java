@@ -111,7 +111,7 @@ public class Ticket {
         moveTo(stage);
     }
 
-    public final void rename(String newSubject) {
+    public void rename(String newSubject) {
         this.subject = Checks.requireText(newSubject, "Subject", SUBJECT_MAX);
         touch();
     }
@@ -122,7 +122,7 @@ public class Ticket {
     }
 
     /** Moves to a stage of this ticket's pipeline; a closing stage closes the ticket, an open one reopens it. */
-    public final void moveTo(PipelineStage newStage) {
+    public void moveTo(PipelineStage newStage) {
         Checks.require(newStage, "Stage");
         if (!pipeline.contains(newStage)) {
             throw new IllegalArgumentException("Stage " + newStage.getName() + " is not in pipeline " + pipeline.getName());
