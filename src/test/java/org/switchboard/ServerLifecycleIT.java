@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.testing.HttpSession;
 import org.switchboard.testing.ServerProcess;
+import org.switchboard.testing.SmokeChecks;
 import org.switchboard.testing.TestDatabase;
 
 /**
@@ -57,6 +58,7 @@ class ServerLifecycleIT {
                 HttpSession http = new HttpSession(server.base());
                 assertEquals(200, http.get("/api/v1/api-tokens", "Authorization", "Bearer " + token).statusCode(), "the token survived the restart");
                 assertEquals(201, http.postJson("/api/v1/api-tokens", "{\"name\":\"again\"}", "Authorization", HttpSession.basic("admin", password)).statusCode());
+                SmokeChecks.run(server.base(), password); // the same checks WildFlyDeployIT runs on WildFly
             }
         }
     }

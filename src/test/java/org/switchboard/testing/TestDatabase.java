@@ -20,14 +20,23 @@ public final class TestDatabase implements AutoCloseable {
     private final String postgresName;
 
     public TestDatabase(Path dataDir) throws SQLException {
-        environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        this(dataDir, System.getenv("SWITCHBOARD_DB_URL"));
+    }
+
+    /** Always PostgreSQL: {@code SWITCHBOARD_DB_URL}, else the local server's {@code postgres} database. */
+    public static TestDatabase postgresql(Path dataDir) throws SQLException {
         String url = System.getenv("SWITCHBOARD_DB_URL");
+        return new TestDatabase(dataDir, url != null && url.startsWith("jdbc:postgresql://") ? url : "jdbc:postgresql://127.0.0.1:5432/postgres");
+    }
+
+    private TestDatabase(Path dataDir, String url) throws SQLException {
+        environment.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
         if (url != null && url.startsWith("jdbc:postgresql://")) {
             postgresAdminUrl = url;
             postgresName = "sb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("CREATE DATABASE " + postgresName);
             environment.put("SWITCHBOARD_DB_URL", url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + postgresName));
-            copy("SWITCHBOARD_DB_USER");
+            environment.put("SWITCHBOARD_DB_USER", user());
             copy("SWITCHBOARD_DB_PASSWORD");
         } else {
             postgresAdminUrl = null;
@@ -42,6 +51,11 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    private static String user() {
+        String user = System.getenv("SWITCHBOARD_DB_USER");
+        return user == null ? "postgres" : user;
+    }
+
     /** SWITCHBOARD_* variables that point a server at this database. */
     public Map<String, String> environment() {
         return new HashMap<>(environment);
@@ -52,7 +66,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(postgresAdminUrl, System.getenv("SWITCHBOARD_DB_USER"), System.getenv("SWITCHBOARD_DB_PASSWORD"));
+        try (Connection c = DriverManager.getConnection(postgresAdminUrl, user(), System.getenv("SWITCHBOARD_DB_PASSWORD"));
              Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -1,0 +1,50 @@
+package org.switchboard.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * What a user checks first on any server the WAR is deployed to: it is healthy with its database,
+ * the sign-in page renders, pages need sign-in, and the admin can mint and use an API token.
+ * Run unchanged against Payara Micro and WildFly.
+ */
+public final class SmokeChecks {
+
+    private SmokeChecks() {
+    }
+
+    public static void run(URI base, String adminPassword) {
+        HttpSession http = new HttpSession(base);
+
+        HttpResponse<String> health = http.get("/health");
+        assertEquals(200, health.statusCode(), health.body());
+        JsonObject healthBody = Json.createReader(new StringReader(health.body())).readObject();
+        assertEquals("UP", healthBody.getString("status"));
+        assertTrue(healthBody.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(c -> c.getString("name").equals("database") && c.getString("status").equals("UP")), health.body());
+
+        HttpResponse<String> root = http.get("/");
+        assertEquals(302, root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        HttpResponse<String> login = http.get("/login.xhtml");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("Sign in to Switchboard"));
+
+        HttpResponse<String> created = http.postJson("/api/v1/api-tokens", "{\"name\":\"smoke\"}",
+                "Authorization", HttpSession.basic("admin", adminPassword));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject token = Json.createReader(new StringReader(created.body())).readObject();
+        Instant.parse(token.getString("createdAt")); // the same JSON (ISO-8601 times) on every server
+        HttpResponse<String> listed = http.get("/api/v1/api-tokens", "Authorization", "Bearer " + token.getString("token"));
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals(401, http.get("/api/v1/api-tokens").statusCode());
+    }
+}
