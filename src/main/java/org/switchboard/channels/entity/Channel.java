@@ -3,10 +3,13 @@ package org.switchboard.channels.entity;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -20,10 +23,13 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.switchboard.identity.entity.Skill;
 import org.switchboard.identity.entity.Team;
 import org.switchboard.identity.entity.User;
 import org.switchboard.inboxes.entity.Inbox;
@@ -81,6 +87,10 @@ public class Channel {
     @ManyToMany
     @JoinTable(name = "channel_route_teams", joinColumns = @JoinColumn(name = "channel_id"), inverseJoinColumns = @JoinColumn(name = "team_id"))
     private Set<Team> routeTeams = new HashSet<>();
+
+    @OneToMany(mappedBy = "channel", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<SkillRule> skillRules = new ArrayList<>();
 
     /** Settings of the channel's type (mailbox, widget, page token …) as JSON; secrets inside are sealed. */
     @Column(name = "type_settings")
@@ -158,6 +168,18 @@ public class Channel {
         routeTeams.clear();
     }
 
+    /** Replaces the skill rules; each rule is (language, category, keywords, team, required skills). */
+    public void replaceSkillRules(List<SkillRuleSpec> rules) {
+        skillRules.clear();
+        for (SkillRuleSpec rule : rules) {
+            skillRules.add(new SkillRule(this, skillRules.size(), rule.language(), rule.category(), rule.keywords(), rule.team(), rule.skills()));
+        }
+    }
+
+    /** What a skill rule says, before it belongs to a channel. */
+    public record SkillRuleSpec(String language, String category, List<String> keywords, Team team, Set<Skill> skills) {
+    }
+
     public void routeToAvailableOnly(boolean availableOnly) {
         this.routeToAvailableOnly = availableOnly;
     }
@@ -216,6 +238,10 @@ public class Channel {
 
     public Set<Team> getRouteTeams() {
         return Collections.unmodifiableSet(routeTeams);
+    }
+
+    public List<SkillRule> getSkillRules() {
+        return Collections.unmodifiableList(skillRules);
     }
 
     public String getTypeSettings() {

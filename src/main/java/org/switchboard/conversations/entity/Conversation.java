@@ -72,6 +72,15 @@ public class Conversation {
         this.ticket = Checks.require(newTicket, "Ticket");
     }
 
+    /**
+     * Frees the thread key for a new conversation: a reply that comes after the reopen window
+     * starts a new ticket in a new conversation, and later replies must reach that one.
+     */
+    public void archiveThreadKey(String suffix) {
+        String archived = threadKey + "~" + Checks.requireText(suffix, "Suffix", 40);
+        this.threadKey = archived.length() > 500 ? archived.substring(archived.length() - 500) : archived;
+    }
+
     public void recordMessageAt(Instant at) {
         if (lastMessageAt == null || at.isAfter(lastMessageAt)) {
             lastMessageAt = at;

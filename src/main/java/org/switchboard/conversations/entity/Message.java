@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.identity.entity.User;
 import org.switchboard.platform.persistence.Checks;
+import org.switchboard.tickets.entity.Ticket;
 
 /**
  * One message of a conversation. {@code channel + externalId} is unique, which makes inbound
@@ -35,14 +36,22 @@ public class Message {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "messages_seq")
     private Long id;
 
-    @ManyToOne(optional = false)
+    /** Null only for an internal note on a ticket that has no conversation. */
+    @ManyToOne
     @JoinColumn(name = "conversation_id")
     private Conversation conversation;
 
     /** Same as the conversation's; repeated so the database can keep external ids unique per channel. */
-    @ManyToOne(optional = false)
+    @ManyToOne
     @JoinColumn(name = "channel_id")
     private Channel channel;
+
+    /** The ticket the message belongs to, so a ticket lists its messages across conversations. */
+    @ManyToOne
+    @JoinColumn(name = "ticket_id")
+    private Ticket ticket;
+
+    private String language;
 
     @Enumerated(EnumType.STRING)
     private MessageDirection direction;
@@ -85,10 +94,14 @@ public class Message {
     protected Message() {
     }
 
-    private Message(Conversation conversation, MessageDirection direction, User author, String subject,
+    private Message(Conversation conversation, Ticket ticket, MessageDirection direction, User author, String subject,
                     String text, String sanitizedHtml, DeliveryState state) {
-        this.conversation = Checks.require(conversation, "Conversation");
-        this.channel = conversation.getChannel();
+        if (conversation == null && ticket == null) {
+            throw new IllegalArgumentException("A message belongs to a conversation or a ticket");
+        }
+        this.conversation = conversation;
+        this.channel = conversation == null ? null : conversation.getChannel();
+        this.ticket = ticket != null ? ticket : conversation.getTicket();
         this.direction = direction;
         this.author = author;
         this.subject = Checks.optionalText(subject, "Subject", 1000);
@@ -104,7 +117,7 @@ public class Message {
     /** A message from the contact, as the channel delivered it. */
     public static Message inbound(Conversation conversation, String externalId, String subject, String text,
                                   String sanitizedHtml, Instant sentAt) {
-        Message message = new Message(conversation, MessageDirection.INBOUND, null, subject, text, sanitizedHtml, DeliveryState.RECEIVED);
+        Message message = new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.INBOUND, null, subject, text, sanitizedHtml, DeliveryState.RECEIVED);
         message.externalId = Checks.requireText(externalId, "External id", 500);
         message.sentAt = sentAt;
         message.receivedAt = message.createdAt;
@@ -113,12 +126,26 @@ public class Message {
 
     /** A reply by an agent, waiting to be delivered. */
     public static Message outbound(Conversation conversation, User agent, String subject, String text, String sanitizedHtml) {
-        return new Message(conversation, MessageDirection.OUTBOUND, Checks.require(agent, "Author"), subject, text, sanitizedHtml, DeliveryState.PENDING);
+        return new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.OUTBOUND, Checks.require(agent, "Author"), subject, text, sanitizedHtml, DeliveryState.PENDING);
     }
 
-    /** A note between agents; it is never delivered. */
+    /** A note between agents in a conversation; it is never delivered. */
     public static Message internalNote(Conversation conversation, User agent, String text) {
-        return new Message(conversation, MessageDirection.INTERNAL_NOTE, Checks.require(agent, "Author"), null, text, null, DeliveryState.NOT_APPLICABLE);
+        return new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.INTERNAL_NOTE, Checks.require(agent, "Author"), null, text, null, DeliveryState.NOT_APPLICABLE);
+    }
+
+    /** A note between agents on a ticket, with or without a conversation; it is never delivered. */
+    public static Message internalNote(Ticket ticket, User agent, String text) {
+        return new Message(null, Checks.require(ticket, "Ticket"), MessageDirection.INTERNAL_NOTE, Checks.require(agent, "Author"), null, text, null, DeliveryState.NOT_APPLICABLE);
+    }
+
+    /** Files the message on a ticket (when the conversation got its ticket after the message). */
+    public void fileOn(Ticket newTicket) {
+        this.ticket = Checks.require(newTicket, "Ticket");
+    }
+
+    public void tagLanguage(String languageTag) {
+        this.language = Checks.optionalText(languageTag, "Language", 35);
     }
 
     public void markSent(String deliveredExternalId, Instant at) {
@@ -153,6 +180,18 @@ public class Message {
 
     public Conversation getConversation() {
         return conversation;
+    }
+
+    public Ticket getTicket() {
+        return ticket;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getLanguage() {
+        return language;
     }
 
     public MessageDirection getDirection() {

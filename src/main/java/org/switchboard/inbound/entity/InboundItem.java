@@ -30,6 +30,11 @@ import org.switchboard.platform.persistence.Checks;
 public class InboundItem {
 
     public static final int ERROR_MAX = 2000;
+    /**
+     * The receiver processes an item at once; the retry scheduler only picks up items older than
+     * this, i.e. ones whose receiver failed or died, so the two rarely contend for the same item.
+     */
+    public static final Duration RECEIVER_GRACE = Duration.ofSeconds(15);
 
     @Id
     @SequenceGenerator(name = "inbound_items_seq", sequenceName = "inbound_items_seq", allocationSize = 50)
@@ -78,7 +83,7 @@ public class InboundItem {
         this.contentType = Checks.requireText(contentType, "Content type", 255);
         this.payload = Checks.require(payload, "Payload");
         this.receivedAt = Instant.now();
-        this.nextAttemptAt = receivedAt;
+        this.nextAttemptAt = receivedAt.plus(RECEIVER_GRACE);
     }
 
     public void markProcessed() {

@@ -23,6 +23,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof ApiException api) {
+            return api.getResponse();
+        }
         if (cause instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             String message = status.getStatusCode() == 400 && web.getCause() instanceof JsonbException ? "The body is not valid JSON for this request." : web.getMessage();
@@ -40,6 +43,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof IllegalArgumentException invalid) {
             return ApiError.response(Response.Status.BAD_REQUEST, invalid.getMessage());
         }
+        if (cause instanceof IllegalStateException conflict) {
+            return ApiError.response(Response.Status.CONFLICT, conflict.getMessage());
+        }
         if (cause instanceof OptimisticLockException) {
             return ApiError.response(Response.Status.CONFLICT, "Someone else changed this in the meantime; load it again and retry.");
         }
@@ -53,7 +59,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         Throwable current = failure;
         while (!(current instanceof WebApplicationException || current instanceof ConstraintViolationException
                 || current instanceof IllegalArgumentException || current instanceof OptimisticLockException
-                || current instanceof JsonbException) && current.getCause() != null && current.getCause() != current) {
+                || current instanceof JsonbException || current instanceof IllegalStateException) && current.getCause() != null && current.getCause() != current) {
             current = current.getCause();
         }
         return current;

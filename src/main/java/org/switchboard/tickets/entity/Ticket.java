@@ -83,6 +83,10 @@ public class Ticket {
     @JoinColumn(name = "follows_ticket_id")
     private Ticket follows;
 
+    /** Waiting in the routing queue: automatic assignment tries again when an agent frees up. */
+    @Column(name = "awaiting_routing")
+    private boolean awaitingRouting;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -149,12 +153,26 @@ public class Ticket {
     public void assignTo(User agent, Team viaTeam) {
         this.owner = Checks.require(agent, "Owner");
         this.team = viaTeam;
+        this.awaitingRouting = false;
         touch();
     }
 
+    /** Takes the owner away; the ticket does not go back to the routing queue by itself. */
     public void unassign() {
         this.owner = null;
         touch();
+    }
+
+    /** Puts an unassigned open ticket in the routing queue. */
+    public void awaitRouting() {
+        if (owner != null) {
+            throw new IllegalStateException("Ticket #" + number + " is assigned already");
+        }
+        this.awaitingRouting = true;
+    }
+
+    public void leaveRoutingQueue() {
+        this.awaitingRouting = false;
     }
 
     public void prioritize(Priority newPriority) {
@@ -182,6 +200,10 @@ public class Ticket {
     /** New activity (a message) without other changes. */
     public void touch() {
         this.updatedAt = Instant.now();
+    }
+
+    public boolean isAwaitingRouting() {
+        return awaitingRouting;
     }
 
     public boolean isClosed() {

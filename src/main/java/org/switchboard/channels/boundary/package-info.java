@@ -1,0 +1,2 @@
+/** The channels REST API. */
+package org.switchboard.channels.boundary;

@@ -1,0 +1,238 @@
+package org.switchboard.channels.control;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
+import org.switchboard.channels.control.ChannelDtos.ChannelView;
+import org.switchboard.channels.control.ChannelDtos.PreviewRow;
+import org.switchboard.channels.control.ChannelDtos.RoutingDto;
+import org.switchboard.channels.control.ChannelDtos.SkillRuleDto;
+import org.switchboard.channels.control.ChannelDtos.TicketDefaultsDto;
+import org.switchboard.channels.entity.Channel;
+import org.switchboard.channels.entity.ChannelDestination;
+import org.switchboard.channels.entity.RoutingMode;
+import org.switchboard.channels.entity.SkillRule;
+import org.switchboard.channels.entity.TicketDefaults;
+import org.switchboard.identity.entity.Skill;
+import org.switchboard.identity.entity.Team;
+import org.switchboard.identity.entity.User;
+import org.switchboard.inboxes.entity.Inbox;
+import org.switchboard.pipelines.entity.Pipeline;
+import org.switchboard.pipelines.entity.PipelineStage;
+import org.switchboard.platform.startup.InitialData;
+import org.switchboard.routing.control.AgentDirectory;
+import org.switchboard.routing.control.AgentSnapshot;
+import org.switchboard.routing.control.RoutingDecision;
+import org.switchboard.routing.control.RoutingEngine;
+import org.switchboard.routing.control.RoutingRule;
+import org.switchboard.routing.control.RoutingRules;
+import org.switchboard.routing.control.TicketFacts;
+import org.switchboard.tickets.entity.Ticket;
+
+/** Channel administration; each method one transaction. */
+@ApplicationScoped
+@Transactional
+public class ChannelService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AgentDirectory agents;
+
+    /** The little the inbound endpoint needs to know about a channel. */
+    public record ChannelRef(long id, String name, boolean enabled) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ChannelRef> byPublicKey(String key) {
+        return em.createNamedQuery("Channel.byPublicKey", Channel.class).setParameter("key", key).getResultStream()
+                .findFirst().map(c -> new ChannelRef(c.getId(), c.getName(), c.isEnabled()));
+    }
+
+    public ChannelView create(ChannelRequest request) {
+        Channel channel = new Channel(request.type(), request.name(), defaults(request.ticketDefaults()));
+        apply(channel, request);
+        em.persist(channel);
+        em.flush();
+        return view(channel);
+    }
+
+    public Optional<ChannelView> update(long id, ChannelRequest request) {
+        Channel channel = em.find(Channel.class, id);
+        if (channel == null) {
+            return Optional.empty();
+        }
+        if (request.version() != null && request.version() != channel.getVersion()) {
+            throw new OptimisticLockException("Channel " + id + " was changed by someone else");
+        }
+        if (request.type() != channel.getType()) {
+            throw new IllegalArgumentException("type: a channel's type cannot change; connect a new channel instead");
+        }
+        channel.rename(request.name());
+        channel.changeTicketDefaults(defaults(request.ticketDefaults()));
+        apply(channel, request);
+        em.flush();
+        return Optional.of(view(channel));
+    }
+
+    public Optional<ChannelView> enable(long id, boolean enabled) {
+        Channel channel = em.find(Channel.class, id);
+        if (channel == null) {
+            return Optional.empty();
+        }
+        if (enabled) {
+            channel.enable();
+        } else {
+            channel.disable();
+        }
+        em.flush();
+        return Optional.of(view(channel));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ChannelView> list() {
+        return em.createNamedQuery("Channel.all", Channel.class).getResultStream().map(ChannelService::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ChannelView> get(long id) {
+        return Optional.ofNullable(em.find(Channel.class, id)).map(ChannelService::view);
+    }
+
+    /**
+     * Runs a draft routing rule over the channel's last {@code lastN} tickets, newest first, with
+     * today's agents; each preview choice adds to that agent's simulated load. Saves nothing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<PreviewRow>> preview(long id, RoutingDto draft, int lastN) {
+        Channel channel = em.find(Channel.class, id);
+        if (channel == null) {
+            return Optional.empty();
+        }
+        RoutingRule rule = rule(draft);
+        List<Ticket> recent = em.createQuery("SELECT t FROM Ticket t LEFT JOIN FETCH t.contact WHERE t.channel = :c ORDER BY t.createdAt DESC, t.id DESC", Ticket.class)
+                .setParameter("c", channel).setMaxResults(Math.min(Math.max(lastN, 1), 500)).getResultList();
+        Map<Long, AgentSnapshot> pool = new HashMap<>();
+        agents.reachable(rule, null).forEach(a -> pool.put(a.id(), a));
+        recent.stream().map(t -> t.getContact() == null || t.getContact().getOwner() == null ? null : t.getContact().getOwner().getId())
+                .filter(o -> o != null && !pool.containsKey(o)).distinct().toList()
+                .forEach(o -> agents.snapshots(List.of(o)).forEach(a -> pool.put(a.id(), a)));
+        RoutingEngine engine = new RoutingEngine();
+        List<PreviewRow> rows = new ArrayList<>();
+        for (Ticket ticket : recent) {
+            Long owner = ticket.getContact() == null || ticket.getContact().getOwner() == null ? null : ticket.getContact().getOwner().getId();
+            TicketFacts facts = new TicketFacts(null, ticket.getCategory(), ticket.getSubject(), ticket.getDescription(), owner);
+            RoutingDecision decision = engine.decide(rule, facts, pool.values());
+            if (decision.assigned()) {
+                AgentSnapshot a = decision.chosen();
+                pool.put(a.id(), new AgentSnapshot(a.id(), a.username(), a.active(), a.paidSeat(), a.available(), a.skillIds(),
+                        a.teamIds(), a.capacity(), a.openTickets() + 1, java.time.Instant.now()));
+            }
+            rows.add(new PreviewRow(ticket.getId(), ticket.getNumber(), ticket.getSubject(),
+                    decision.assigned() ? decision.chosen().username() : null, decision.outcome().name(), decision.explain()));
+        }
+        return Optional.of(rows);
+    }
+
+    private RoutingRule rule(RoutingDto draft) {
+        RoutingDto routing = draft == null ? new RoutingDto(RoutingMode.NO_ONE, true, Set.of(), Set.of(), List.of()) : draft;
+        List<RoutingRule.SkillCondition> conditions = new ArrayList<>();
+        for (SkillRuleDto dto : routing.skillRules() == null ? List.<SkillRuleDto>of() : routing.skillRules()) {
+            Map<Long, String> skills = new HashMap<>();
+            dto.skillIds().forEach(sid -> skills.put(sid, find(Skill.class, sid, "skillIds").getName()));
+            Team team = dto.teamId() == null ? null : find(Team.class, dto.teamId(), "teamId");
+            conditions.add(new RoutingRule.SkillCondition(dto.language(), dto.category(), dto.keywords(),
+                    team == null ? null : team.getId(), team == null ? null : team.getName(), skills));
+        }
+        return new RoutingRule(routing.mode() == null ? RoutingMode.NO_ONE : routing.mode(),
+                routing.availableOnly() == null || routing.availableOnly(), routing.userIds(), routing.teamIds(), conditions);
+    }
+
+    private void apply(Channel channel, ChannelRequest request) {
+        if (request.destination() == ChannelDestination.SHARED_INBOX) {
+            Inbox inbox;
+            if (request.inboxId() != null) {
+                inbox = find(Inbox.class, request.inboxId(), "inboxId");
+            } else {
+                inbox = new Inbox(request.inboxName() == null ? request.name() + " inbox" : request.inboxName());
+                em.persist(inbox);
+            }
+            channel.connectToInbox(inbox);
+        } else {
+            channel.connectToHelpDesk();
+        }
+        if (request.enabled() == null || request.enabled()) {
+            channel.enable();
+        } else {
+            channel.disable();
+        }
+        RoutingDto routing = request.routing();
+        if (routing == null || routing.mode() == null || routing.mode() == RoutingMode.NO_ONE) {
+            channel.routeToNoOne();
+        } else if (routing.mode() == RoutingMode.CONTACT_OWNER) {
+            channel.routeToContactOwner();
+        } else {
+            Set<User> users = new HashSet<>();
+            (routing.userIds() == null ? Set.<Long>of() : routing.userIds()).forEach(uid -> users.add(find(User.class, uid, "userIds")));
+            Set<Team> teams = new HashSet<>();
+            (routing.teamIds() == null ? Set.<Long>of() : routing.teamIds()).forEach(tid -> teams.add(find(Team.class, tid, "teamIds")));
+            channel.routeTo(users, teams);
+        }
+        channel.routeToAvailableOnly(routing == null || routing.availableOnly() == null || routing.availableOnly());
+        List<Channel.SkillRuleSpec> specs = new ArrayList<>();
+        for (SkillRuleDto dto : routing == null || routing.skillRules() == null ? List.<SkillRuleDto>of() : routing.skillRules()) {
+            Set<Skill> skills = new HashSet<>();
+            dto.skillIds().forEach(sid -> skills.add(find(Skill.class, sid, "skillIds")));
+            specs.add(new Channel.SkillRuleSpec(dto.language(), dto.category(), dto.keywords(),
+                    dto.teamId() == null ? null : find(Team.class, dto.teamId(), "teamId"), skills));
+        }
+        channel.replaceSkillRules(specs);
+    }
+
+    private TicketDefaults defaults(TicketDefaultsDto dto) {
+        Pipeline pipeline = dto == null || dto.pipelineId() == null
+                ? em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", InitialData.DEFAULT_PIPELINE).getSingleResult()
+                : find(Pipeline.class, dto.pipelineId(), "ticketDefaults.pipelineId");
+        PipelineStage stage = dto == null || dto.stageId() == null ? pipeline.openStage() : find(PipelineStage.class, dto.stageId(), "ticketDefaults.stageId");
+        return dto == null ? TicketDefaults.of(pipeline)
+                : new TicketDefaults(pipeline, stage, dto.priority(), dto.nameTemplate(), dto.descriptionTemplate(), dto.category());
+    }
+
+    private <T> T find(Class<T> type, Long id, String field) {
+        T found = id == null ? null : em.find(type, id);
+        if (found == null) {
+            throw new IllegalArgumentException(field + ": no " + type.getSimpleName().toLowerCase() + " " + id);
+        }
+        return found;
+    }
+
+    static ChannelView view(Channel c) {
+        TicketDefaults d = c.getTicketDefaults();
+        RoutingRule rule = RoutingRules.of(c);
+        List<SkillRuleDto> rules = c.getSkillRules().stream().map(ChannelService::skillRule).toList();
+        return new ChannelView(c.getId(), c.getPublicKey(), c.getType(), c.getName(), c.isEnabled(), c.getDestination(),
+                c.getInbox() == null ? null : c.getInbox().getId(),
+                new TicketDefaultsDto(d.pipeline().getId(), d.stage().getId(), d.priority(), d.nameTemplate(), d.descriptionTemplate(), d.category()),
+                new RoutingDto(rule.mode(), rule.availableOnly(), rule.userIds(), rule.teamIds(), rules),
+                c.getVersion(), c.getCreatedAt());
+    }
+
+    private static SkillRuleDto skillRule(SkillRule r) {
+        return new SkillRuleDto(r.getLanguage(), r.getCategory(), r.getKeywords(), r.getTeam() == null ? null : r.getTeam().getId(),
+                r.getRequiredSkills().stream().map(Skill::getId).collect(java.util.stream.Collectors.toSet()));
+    }
+}

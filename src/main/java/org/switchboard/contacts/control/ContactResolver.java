@@ -1,0 +1,68 @@
+package org.switchboard.contacts.control;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.switchboard.channels.entity.Channel;
+import org.switchboard.contacts.entity.Contact;
+import org.switchboard.contacts.entity.ExternalIdentity;
+import org.switchboard.inbound.control.InboundMessage.Sender;
+
+/**
+ * Finds the contact a message is from: by email, then phone, then the channel's identity for the
+ * sender; an unknown sender becomes a new contact. Runs inside the caller's transaction; two
+ * messages racing to create the same contact meet the database's unique keys, and the loser's
+ * processing is retried and then finds the winner's contact.
+ */
+@ApplicationScoped
+public class ContactResolver {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Identities are scoped to the channel: a Messenger page-scoped id means nothing on another page. */
+    public static ExternalIdentity identityOn(Channel channel, String externalUserId) {
+        return new ExternalIdentity("channel-" + channel.getId(), externalUserId);
+    }
+
+    public Contact resolve(Channel channel, Sender sender) {
+        Optional<Contact> found = Optional.empty();
+        if (sender.email() != null) {
+            found = first(em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", sender.email()));
+        }
+        if (found.isEmpty() && sender.phone() != null) {
+            found = first(em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", sender.phone()));
+        }
+        ExternalIdentity identity = sender.externalUserId() == null ? null : identityOn(channel, sender.externalUserId());
+        if (found.isEmpty() && identity != null) {
+            found = first(em.createNamedQuery("Contact.byIdentity", Contact.class)
+                    .setParameter("kind", identity.kind()).setParameter("externalId", identity.externalId()));
+        }
+        if (found.isPresent()) {
+            Contact contact = found.get();
+            if (contact.getFullName() == null && sender.name() != null) {
+                contact.rename(sender.name());
+            }
+            return contact;
+        }
+        Contact contact = new Contact(sender.name());
+        if (sender.email() != null) {
+            contact.addEmail(sender.email());
+        }
+        if (sender.phone() != null) {
+            contact.addPhone(sender.phone());
+        }
+        if (identity != null) {
+            contact.addIdentity(identity);
+        }
+        em.persist(contact);
+        return contact;
+    }
+
+    private static Optional<Contact> first(jakarta.persistence.TypedQuery<Contact> query) {
+        return query.setMaxResults(1).getResultStream().findFirst();
+    }
+}

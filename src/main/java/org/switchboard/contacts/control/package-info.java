@@ -1,0 +1,2 @@
+/** Matching senders to contacts. */
+package org.switchboard.contacts.control;

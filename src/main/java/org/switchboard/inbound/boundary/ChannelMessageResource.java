@@ -1,0 +1,93 @@
+package org.switchboard.inbound.boundary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.switchboard.channels.control.ChannelService;
+import org.switchboard.channels.control.ChannelService.ChannelRef;
+import org.switchboard.inbound.control.GenericMessageParser;
+import org.switchboard.inbound.control.InboundMessage;
+import org.switchboard.inbound.control.InboundPipeline;
+import org.switchboard.inbound.control.InboundPipeline.Submission;
+import org.switchboard.inbound.control.InboundSettings;
+import org.switchboard.inbound.control.InvalidPayloadException;
+import org.switchboard.platform.rest.ApiException;
+import org.switchboard.platform.rest.LimitedBody;
+
+/**
+ * {@code POST /api/v1/channels/{channelKey}/messages}: the generic inbound endpoint for
+ * integrations and custom channels. 202 with the ids of what the message became; the same
+ * externalId again: 200 with the same ids. The raw body is journaled before processing.
+ */
+@Path("v1/channels/{channelKey}/messages")
+@RequestScoped
+@RolesAllowed({"admin", "agent", "operator"})
+public class ChannelMessageResource {
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    GenericMessageParser parser;
+
+    @Inject
+    InboundPipeline pipeline;
+
+    @Inject
+    InboundSettings settings;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("channelKey") String channelKey, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+                            InputStream body) throws IOException {
+        ChannelRef channel = channels.byPublicKey(channelKey)
+                .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No channel with key " + channelKey));
+        if (!channel.enabled()) {
+            throw new ApiException(Response.Status.CONFLICT, "Channel " + channel.name() + " is disabled.");
+        }
+        if (contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON)) {
+            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Send the message as application/json.");
+        }
+        byte[] raw = LimitedBody.read(body, settings.maxBodyBytes());
+        InboundMessage message;
+        try {
+            message = parser.parse(raw);
+        } catch (InvalidPayloadException invalid) {
+            throw new ApiException(Response.Status.BAD_REQUEST, invalid.getMessage(),
+                    invalid.field() == null ? List.of() : List.of(invalid.field()));
+        }
+        Submission submission = pipeline.submit(channel.id(), message.externalId(), GenericMessageParser.CONTENT_TYPE, raw);
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("itemId", submission.itemId());
+        entity.put("state", submission.processed().state().name());
+        var result = submission.processed().result();
+        if (result != null) {
+            if (result.ticketId() != null) {
+                entity.put("ticketId", result.ticketId());
+            }
+            entity.put("conversationId", result.conversationId());
+            entity.put("messageId", result.messageId());
+        }
+        if (submission.processed().error() != null) {
+            entity.put("error", submission.processed().error());
+        }
+        boolean repeat = !submission.newItem() || (result != null && result.duplicate());
+        return Response.status(repeat && result != null ? Response.Status.OK : Response.Status.ACCEPTED)
+                .type(MediaType.APPLICATION_JSON).entity(entity).build();
+    }
+}

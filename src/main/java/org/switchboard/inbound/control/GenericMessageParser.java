@@ -1,0 +1,117 @@
+package org.switchboard.inbound.control;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.switchboard.contacts.entity.Contact;
+
+/**
+ * The generic channel message of {@code POST /api/v1/channels/{key}/messages}:
+ * {@code {externalId, from: {email?, phone?, name?, externalUserId?}, subject?, text, html?,
+ * occurredAt?, threadKey?, language?}}. Every problem names its field.
+ */
+@ApplicationScoped
+public class GenericMessageParser implements PayloadParser {
+
+    public static final String CONTENT_TYPE = "application/vnd.switchboard.message+json";
+
+    @Override
+    public String contentType() {
+        return CONTENT_TYPE;
+    }
+
+    @Override
+    public InboundMessage parse(byte[] payload) {
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(payload))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidPayloadException(null, "the body must be a JSON object");
+            }
+            json = value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidPayloadException(null, "the body is not valid JSON");
+        }
+        String externalId = required(json, "externalId", 500);
+        JsonValue fromValue = json.get("from");
+        if (fromValue == null || fromValue.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidPayloadException("from", "must be an object with email, phone, name or externalUserId");
+        }
+        JsonObject from = fromValue.asJsonObject();
+        String email = optional(from, "email", 320, "from.email");
+        if (email != null) {
+            try {
+                email = Contact.normalizeEmail(email);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPayloadException("from.email", "is not an email address");
+            }
+        }
+        String phone = optional(from, "phone", 40, "from.phone");
+        if (phone != null) {
+            try {
+                phone = Contact.normalizePhone(phone);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPayloadException("from.phone", "is not a phone number");
+            }
+        }
+        InboundMessage.Sender sender = new InboundMessage.Sender(email, phone, optional(from, "name", 200, "from.name"),
+                optional(from, "externalUserId", 200, "from.externalUserId"));
+        if (!sender.identified()) {
+            throw new InvalidPayloadException("from", "needs email, phone or externalUserId");
+        }
+        String text = optional(json, "text", 1_000_000, "text");
+        String html = optional(json, "html", 2_000_000, "html");
+        if (text == null && html == null) {
+            throw new InvalidPayloadException("text", "must not be empty (or send html)");
+        }
+        Instant occurredAt = null;
+        String occurred = optional(json, "occurredAt", 64, "occurredAt");
+        if (occurred != null) {
+            try {
+                occurredAt = Instant.parse(occurred);
+            } catch (DateTimeParseException e) {
+                throw new InvalidPayloadException("occurredAt", "must be an ISO-8601 instant such as 2026-11-25T10:15:30Z");
+            }
+        }
+        return new InboundMessage(externalId, sender, optional(json, "subject", 1000, "subject"), text, html, occurredAt,
+                optional(json, "threadKey", 400, "threadKey"), optional(json, "language", 35, "language"));
+    }
+
+    private static String required(JsonObject json, String field, int max) {
+        String value = optional(json, field, max, field);
+        if (value == null) {
+            throw new InvalidPayloadException(field, "is required");
+        }
+        return value;
+    }
+
+    private static String optional(JsonObject json, String field, int max, String name) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            throw new InvalidPayloadException(name, "must be a string");
+        }
+        String text = string.getString().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.length() > max) {
+            throw new InvalidPayloadException(name, "must be at most " + max + " characters");
+        }
+        if (max <= 1000 && (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0)) {
+            throw new InvalidPayloadException(name, "must be one line");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,93 @@
+package org.switchboard.inbound.control;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.switchboard.routing.control.Router;
+
+/**
+ * The one path every channel's inbound payloads take: journal (committed), then process (its own
+ * transaction), then route a new ticket (its own transaction). Called outside any transaction.
+ */
+@ApplicationScoped
+public class InboundPipeline {
+
+    private static final Logger LOG = Logger.getLogger(InboundPipeline.class.getName());
+    /** Quick retries of a processing attempt, for races on new contacts or conversations. */
+    static final int IMMEDIATE_ATTEMPTS = 3;
+
+    @Inject
+    InboundJournal journal;
+
+    @Inject
+    InboundProcessor processor;
+
+    @Inject
+    Router router;
+
+    /** What became of a submitted payload; {@code newItem} false means the same key was submitted before. */
+    public record Submission(long itemId, boolean newItem, Processed processed) {
+    }
+
+    public Submission submit(long channelId, String idempotencyKey, String contentType, byte[] payload) {
+        Long itemId = journal.find(channelId, idempotencyKey).orElse(null);
+        boolean stored = false;
+        if (itemId == null) {
+            try {
+                itemId = journal.store(channelId, idempotencyKey, contentType, payload);
+                stored = true;
+            } catch (RuntimeException raced) {
+                // another request stored the same key between our look-up and insert
+                itemId = journal.find(channelId, idempotencyKey).orElseThrow(() -> raced);
+            }
+        }
+        return new Submission(itemId, stored, process(itemId));
+    }
+
+    /** One processing attempt with quick retries; a failure is recorded on the item for the scheduler. */
+    public Processed process(long itemId) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= IMMEDIATE_ATTEMPTS; attempt++) {
+            try {
+                Processed processed = processor.process(itemId);
+                if (processed.result() != null && processed.result().needsRouting()) {
+                    router.route(processed.result().ticketId());
+                }
+                return processed;
+            } catch (RuntimeException e) {
+                last = e;
+                pause(attempt);
+            }
+        }
+        LOG.log(Level.WARNING, "Inbound item " + itemId + " failed; it will be retried", last);
+        return processor.recordFailure(itemId, describe(last));
+    }
+
+    /** Processes items whose retry time has come; returns how many were looked at. */
+    public int processDue(int limit) {
+        List<Long> due = processor.due(limit);
+        due.forEach(this::process);
+        return due.size();
+    }
+
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(10L * attempt + (long) (Math.random() * 20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

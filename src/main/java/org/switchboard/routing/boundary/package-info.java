@@ -1,0 +1,2 @@
+/** Triggers of the routing backlog drain. */
+package org.switchboard.routing.boundary;

@@ -1,0 +1,110 @@
+package org.switchboard.tickets.boundary;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.switchboard.platform.rest.ApiException;
+import org.switchboard.tickets.control.TicketDtos.MessageView;
+import org.switchboard.tickets.control.TicketDtos.NoteRequest;
+import org.switchboard.tickets.control.TicketDtos.ReplyRequest;
+import org.switchboard.tickets.control.TicketDtos.TicketCreateRequest;
+import org.switchboard.tickets.control.TicketDtos.TicketDetail;
+import org.switchboard.tickets.control.TicketDtos.TicketPage;
+import org.switchboard.tickets.control.TicketDtos.TicketPatch;
+import org.switchboard.tickets.control.TicketDtos.TicketQuery;
+import org.switchboard.tickets.control.TicketDtos.TicketSummary;
+import org.switchboard.tickets.control.TicketService;
+
+/**
+ * {@code /api/v1/tickets}: create (sources api, integration, workflow, import), list with filters
+ * and keyset paging ({@code cursor} from the previous page's {@code nextCursor}), read with
+ * messages and timeline, update, reply, add an internal note.
+ */
+@Path("v1/tickets")
+@RequestScoped
+@RolesAllowed({"admin", "agent"})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+    @Inject
+    TicketService tickets;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    public Response create(@NotNull @Valid TicketCreateRequest request) {
+        TicketSummary created = tickets.create(request, caller());
+        return Response.created(URI.create("v1/tickets/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public TicketPage list(@QueryParam("stage") Long stage, @QueryParam("owner") Long owner, @QueryParam("team") Long team,
+                           @QueryParam("channel") Long channel, @QueryParam("unassigned") Boolean unassigned,
+                           @QueryParam("closed") Boolean closed, @QueryParam("updatedSince") String updatedSince,
+                           @QueryParam("limit") int limit, @QueryParam("cursor") String cursor) {
+        Instant since = null;
+        if (updatedSince != null) {
+            try {
+                since = Instant.parse(updatedSince);
+            } catch (DateTimeParseException e) {
+                throw new ApiException(Response.Status.BAD_REQUEST, "updatedSince: must be an ISO-8601 instant", java.util.List.of("updatedSince"));
+            }
+        }
+        return tickets.list(new TicketQuery(stage, owner, team, channel, unassigned, closed, since, limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    public TicketDetail get(@PathParam("id") long id) {
+        return tickets.detail(id).orElseThrow(() -> notFound(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public TicketSummary update(@PathParam("id") long id, @NotNull @Valid TicketPatch patch) {
+        return tickets.update(id, patch, caller()).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("{id}/replies")
+    public Response reply(@PathParam("id") long id, @NotNull @Valid ReplyRequest request) {
+        MessageView reply = tickets.reply(id, caller(), request.text(), request.html()).orElseThrow(() -> notFound(id));
+        return Response.status(Response.Status.ACCEPTED).entity(reply).build();
+    }
+
+    @POST
+    @Path("{id}/notes")
+    public Response note(@PathParam("id") long id, @NotNull @Valid NoteRequest request) {
+        MessageView note = tickets.note(id, caller(), request.text()).orElseThrow(() -> notFound(id));
+        return Response.status(Response.Status.CREATED).entity(note).build();
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static ApiException notFound(long id) {
+        return new ApiException(Response.Status.NOT_FOUND, "No ticket " + id);
+    }
+}

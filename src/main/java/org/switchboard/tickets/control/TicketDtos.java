@@ -1,0 +1,66 @@
+package org.switchboard.tickets.control;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.switchboard.conversations.entity.DeliveryState;
+import org.switchboard.conversations.entity.MessageDirection;
+import org.switchboard.tickets.entity.Priority;
+import org.switchboard.tickets.entity.TicketEventType;
+import org.switchboard.tickets.entity.TicketSource;
+
+/** Shapes of the tickets API; entities never leave the service. */
+public final class TicketDtos {
+
+    private TicketDtos() {
+    }
+
+    public record ContactDto(@Size(max = 320) String email, @Size(max = 40) String phone, @Size(max = 200) String name) {
+    }
+
+    public record TicketCreateRequest(@NotBlank @Size(max = 500) String subject, @Size(max = 100_000) String description,
+                                      TicketSource source, Long pipelineId, Long stageId, Priority priority,
+                                      @Size(max = 100) String category, @Valid ContactDto contact, Long ownerId) {
+    }
+
+    /** Only the fields that are set change; {@code unassign} true removes the owner. */
+    public record TicketPatch(Long stageId, Long ownerId, Boolean unassign, Priority priority, @Size(max = 500) String subject,
+                              Long version) {
+    }
+
+    public record ReplyRequest(@NotBlank @Size(max = 1_000_000) String text, @Size(max = 2_000_000) String html) {
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 100_000) String text) {
+    }
+
+    public record TicketSummary(long id, long number, String subject, long stageId, String stage, boolean closed, Priority priority,
+                                String category, Long ownerId, String owner, Long teamId, TicketSource source, Long channelId,
+                                Long contactId, String contact, Instant createdAt, Instant updatedAt, Instant closedAt,
+                                boolean awaitingRouting, long version) {
+    }
+
+    public record MessageView(long id, Long conversationId, MessageDirection direction, String author, String subject, String text,
+                              String html, String externalId, Instant sentAt, Instant createdAt, DeliveryState deliveryState,
+                              String deliveryError) {
+    }
+
+    public record EventView(long id, TicketEventType type, String actor, String detail, Instant occurredAt) {
+    }
+
+    public record TicketDetail(TicketSummary ticket, String description, Long followsTicketId, List<MessageView> messages,
+                               List<EventView> timeline) {
+    }
+
+    public record TicketPage(List<TicketSummary> items, String nextCursor) {
+    }
+
+    /** List filters; all optional. */
+    public record TicketQuery(Long stageId, Long ownerId, Long teamId, Long channelId, Boolean unassigned, Boolean closed,
+                              Instant updatedSince, int limit, String cursor) {
+    }
+}

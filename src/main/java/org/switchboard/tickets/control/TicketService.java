@@ -1,0 +1,305 @@
+package org.switchboard.tickets.control;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.switchboard.contacts.entity.Contact;
+import org.switchboard.conversations.control.HtmlSanitizer;
+import org.switchboard.conversations.entity.Conversation;
+import org.switchboard.conversations.entity.Message;
+import org.switchboard.identity.entity.User;
+import org.switchboard.pipelines.entity.Pipeline;
+import org.switchboard.pipelines.entity.PipelineStage;
+import org.switchboard.platform.startup.InitialData;
+import org.switchboard.routing.control.AgentFreed;
+import org.switchboard.tickets.control.TicketDtos.ContactDto;
+import org.switchboard.tickets.control.TicketDtos.EventView;
+import org.switchboard.tickets.control.TicketDtos.MessageView;
+import org.switchboard.tickets.control.TicketDtos.TicketCreateRequest;
+import org.switchboard.tickets.control.TicketDtos.TicketDetail;
+import org.switchboard.tickets.control.TicketDtos.TicketPage;
+import org.switchboard.tickets.control.TicketDtos.TicketPatch;
+import org.switchboard.tickets.control.TicketDtos.TicketQuery;
+import org.switchboard.tickets.control.TicketDtos.TicketSummary;
+import org.switchboard.tickets.entity.Ticket;
+import org.switchboard.tickets.entity.TicketEvent;
+import org.switchboard.tickets.entity.TicketEventType;
+import org.switchboard.tickets.entity.TicketSource;
+
+/** Tickets for the API and the workspace; each method one transaction. */
+@ApplicationScoped
+@Transactional
+public class TicketService {
+
+    static final int MAX_PAGE = 200;
+    private static final String SUMMARY = "SELECT t.id, t.number, t.subject, s.id, s.name, s.closed, t.priority, t.category, o.id, o.username, "
+            + "tm.id, t.source, ch.id, c.id, c.fullName, t.createdAt, t.updatedAt, t.closedAt, t.awaitingRouting, t.version "
+            + "FROM Ticket t JOIN t.stage s LEFT JOIN t.owner o LEFT JOIN t.team tm LEFT JOIN t.channel ch LEFT JOIN t.contact c";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TicketNumbers numbers;
+
+    @Inject
+    Event<AgentFreed> agentFreed;
+
+    public TicketSummary create(TicketCreateRequest request, String actor) {
+        TicketSource source = request.source() == null ? TicketSource.API : request.source();
+        if (source == TicketSource.CHANNEL) {
+            throw new IllegalArgumentException("source: CHANNEL tickets come from channels; use API, INTEGRATION, WORKFLOW or IMPORT");
+        }
+        Pipeline pipeline = request.pipelineId() == null
+                ? em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", InitialData.DEFAULT_PIPELINE).getSingleResult()
+                : find(Pipeline.class, request.pipelineId(), "pipelineId");
+        PipelineStage stage = request.stageId() == null ? pipeline.openStage() : find(PipelineStage.class, request.stageId(), "stageId");
+        Ticket ticket = new Ticket(numbers.next(), request.subject(), pipeline, stage, request.priority(), source);
+        ticket.describe(request.description());
+        ticket.categorize(request.category());
+        ticket.comesFrom(null, contact(request.contact()));
+        User actorUser = user(actor);
+        if (request.ownerId() != null) {
+            ticket.assignTo(find(User.class, request.ownerId(), "ownerId"), null);
+        }
+        em.persist(ticket);
+        em.persist(new TicketEvent(ticket, TicketEventType.CREATED, actorUser, "Created through the " + source.name().toLowerCase() + " source"));
+        if (ticket.getOwner() != null) {
+            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, actorUser, "Assigned to " + ticket.getOwner().getUsername()));
+        }
+        em.flush();
+        return summary(ticket.getId()).orElseThrow();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TicketPage list(TicketQuery query) {
+        StringBuilder jpql = new StringBuilder(SUMMARY).append(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.stageId() != null) {
+            jpql.append(" AND s.id = :stage");
+            parameters.put("stage", query.stageId());
+        }
+        if (query.ownerId() != null) {
+            jpql.append(" AND o.id = :owner");
+            parameters.put("owner", query.ownerId());
+        }
+        if (query.teamId() != null) {
+            jpql.append(" AND tm.id = :team");
+            parameters.put("team", query.teamId());
+        }
+        if (query.channelId() != null) {
+            jpql.append(" AND ch.id = :channel");
+            parameters.put("channel", query.channelId());
+        }
+        if (Boolean.TRUE.equals(query.unassigned())) {
+            jpql.append(" AND t.owner IS NULL");
+        }
+        if (query.closed() != null) {
+            jpql.append(query.closed() ? " AND t.closedAt IS NOT NULL" : " AND t.closedAt IS NULL");
+        }
+        if (query.updatedSince() != null) {
+            jpql.append(" AND t.updatedAt >= :since");
+            parameters.put("since", query.updatedSince());
+        }
+        if (query.cursor() != null) {
+            Cursor cursor = Cursor.decode(query.cursor());
+            jpql.append(" AND (t.updatedAt < :cursorTime OR (t.updatedAt = :cursorTime AND t.id < :cursorId))");
+            parameters.put("cursorTime", cursor.updatedAt());
+            parameters.put("cursorId", cursor.id());
+        }
+        jpql.append(" ORDER BY t.updatedAt DESC, t.id DESC");
+        int limit = Math.max(1, Math.min(query.limit() <= 0 ? 50 : query.limit(), MAX_PAGE));
+        TypedQuery<Object[]> typed = em.createQuery(jpql.toString(), Object[].class).setMaxResults(limit + 1);
+        parameters.forEach(typed::setParameter);
+        List<TicketSummary> rows = new ArrayList<>(typed.getResultList().stream().map(TicketService::summary).toList());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            TicketSummary last = rows.get(limit - 1);
+            next = new Cursor(last.updatedAt(), last.id()).encode();
+        }
+        return new TicketPage(rows, next);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TicketDetail> detail(long id) {
+        Optional<TicketSummary> summary = summary(id);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket ticket = em.find(Ticket.class, id);
+        List<MessageView> messages = em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.ticket = :t ORDER BY m.createdAt, m.id", Message.class)
+                .setParameter("t", ticket).getResultStream()
+                .map(m -> new MessageView(m.getId(), m.getConversation() == null ? null : m.getConversation().getId(), m.getDirection(),
+                        m.getAuthor() == null ? null : m.getAuthor().getUsername(), m.getSubject(), m.getText(), m.getSanitizedHtml(),
+                        m.getExternalId(), m.getSentAt(), m.getCreatedAt(), m.getDeliveryState(), m.getDeliveryError()))
+                .toList();
+        List<EventView> timeline = em.createNamedQuery("TicketEvent.ofTicket", TicketEvent.class).setParameter("ticket", ticket).getResultStream()
+                .map(e -> new EventView(e.getId(), e.getType(), e.getActor() == null ? null : e.getActor().getUsername(), e.getDetail(), e.getOccurredAt()))
+                .toList();
+        return Optional.of(new TicketDetail(summary.get(), ticket.getDescription(), ticket.getFollows() == null ? null : ticket.getFollows().getId(),
+                messages, timeline));
+    }
+
+    public Optional<TicketSummary> update(long id, TicketPatch patch, String actor) {
+        Ticket ticket = em.find(Ticket.class, id);
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        if (patch.version() != null && patch.version() != ticket.getVersion()) {
+            throw new OptimisticLockException("Ticket #" + ticket.getNumber() + " was changed by someone else");
+        }
+        User actorUser = user(actor);
+        User previousOwner = ticket.getOwner();
+        boolean wasClosed = ticket.isClosed();
+        if (patch.subject() != null && !patch.subject().equals(ticket.getSubject())) {
+            ticket.rename(patch.subject());
+            em.persist(new TicketEvent(ticket, TicketEventType.RENAMED, actorUser, "Subject: " + ticket.getSubject()));
+        }
+        if (patch.priority() != null && patch.priority() != ticket.getPriority()) {
+            ticket.prioritize(patch.priority());
+            em.persist(new TicketEvent(ticket, TicketEventType.PRIORITY_CHANGED, actorUser, "Priority: " + patch.priority()));
+        }
+        if (patch.stageId() != null && !patch.stageId().equals(ticket.getStage().getId())) {
+            ticket.moveTo(find(PipelineStage.class, patch.stageId(), "stageId"));
+            TicketEventType type = ticket.isClosed() && !wasClosed ? TicketEventType.CLOSED
+                    : !ticket.isClosed() && wasClosed ? TicketEventType.REOPENED : TicketEventType.STAGE_CHANGED;
+            em.persist(new TicketEvent(ticket, type, actorUser, "Stage: " + ticket.getStage().getName()));
+            if (ticket.isClosed()) {
+                ticket.leaveRoutingQueue();
+            }
+        }
+        if (Boolean.TRUE.equals(patch.unassign()) && ticket.getOwner() != null) {
+            ticket.unassign();
+            em.persist(new TicketEvent(ticket, TicketEventType.UNASSIGNED, actorUser, "Unassigned from " + previousOwner.getUsername()));
+        } else if (patch.ownerId() != null && (previousOwner == null || !patch.ownerId().equals(previousOwner.getId()))) {
+            User owner = find(User.class, patch.ownerId(), "ownerId");
+            ticket.assignTo(owner, null);
+            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, actorUser, "Assigned to " + owner.getUsername()
+                    + (previousOwner == null ? "" : " (was " + previousOwner.getUsername() + ")")));
+        }
+        em.flush();
+        if (previousOwner != null && (ticket.getOwner() != previousOwner || (ticket.isClosed() && !wasClosed))) {
+            agentFreed.fire(new AgentFreed(previousOwner.getId()));
+        }
+        return summary(id);
+    }
+
+    /** An agent's reply to the contact, in the ticket's latest conversation; delivered by its channel. */
+    public Optional<MessageView> reply(long id, String actor, String text, String html) {
+        Ticket ticket = em.find(Ticket.class, id);
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        Conversation conversation = em.createQuery("SELECT c FROM Conversation c WHERE c.ticket = :t ORDER BY c.lastMessageAt DESC, c.id DESC", Conversation.class)
+                .setParameter("t", ticket).setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("Ticket #" + ticket.getNumber() + " has no conversation to reply in"));
+        User agent = user(actor);
+        Message reply = Message.outbound(conversation, agent, "Re: " + ticket.getSubject(), text, HtmlSanitizer.sanitize(html));
+        em.persist(reply);
+        ticket.touch();
+        em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_SENT, agent, "Reply queued for delivery"));
+        em.flush();
+        return Optional.of(messageView(reply));
+    }
+
+    public Optional<MessageView> note(long id, String actor, String text) {
+        Ticket ticket = em.find(Ticket.class, id);
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        User agent = user(actor);
+        Message note = Message.internalNote(ticket, agent, text);
+        em.persist(note);
+        ticket.touch();
+        em.persist(new TicketEvent(ticket, TicketEventType.NOTE_ADDED, agent, null));
+        em.flush();
+        return Optional.of(messageView(note));
+    }
+
+    private static MessageView messageView(Message m) {
+        return new MessageView(m.getId(), m.getConversation() == null ? null : m.getConversation().getId(), m.getDirection(),
+                m.getAuthor() == null ? null : m.getAuthor().getUsername(), m.getSubject(), m.getText(), m.getSanitizedHtml(),
+                m.getExternalId(), m.getSentAt(), m.getCreatedAt(), m.getDeliveryState(), m.getDeliveryError());
+    }
+
+    private Optional<TicketSummary> summary(long id) {
+        return em.createQuery(SUMMARY + " WHERE t.id = :id", Object[].class).setParameter("id", id).getResultStream()
+                .findFirst().map(TicketService::summary);
+    }
+
+    private static TicketSummary summary(Object[] r) {
+        return new TicketSummary((Long) r[0], (Long) r[1], (String) r[2], (Long) r[3], (String) r[4], (Boolean) r[5],
+                (org.switchboard.tickets.entity.Priority) r[6], (String) r[7], (Long) r[8], (String) r[9], (Long) r[10],
+                (TicketSource) r[11], (Long) r[12], (Long) r[13], (String) r[14], (Instant) r[15], (Instant) r[16], (Instant) r[17],
+                (Boolean) r[18], (Long) r[19]);
+    }
+
+    private Contact contact(ContactDto dto) {
+        if (dto == null || (dto.email() == null && dto.phone() == null)) {
+            return null;
+        }
+        String email = dto.email() == null ? null : Contact.normalizeEmail(dto.email());
+        String phone = dto.phone() == null ? null : Contact.normalizePhone(dto.phone());
+        Optional<Contact> found = email == null ? Optional.empty()
+                : em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", email).getResultStream().findFirst();
+        if (found.isEmpty() && phone != null) {
+            found = em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", phone).getResultStream().findFirst();
+        }
+        return found.orElseGet(() -> {
+            Contact contact = new Contact(dto.name());
+            if (email != null) {
+                contact.addEmail(email);
+            }
+            if (phone != null) {
+                contact.addPhone(phone);
+            }
+            em.persist(contact);
+            return contact;
+        });
+    }
+
+    private User user(String username) {
+        return em.createNamedQuery("User.byUsername", User.class).setParameter("username", username).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No user " + username));
+    }
+
+    private <T> T find(Class<T> type, Long id, String field) {
+        T found = id == null ? null : em.find(type, id);
+        if (found == null) {
+            throw new IllegalArgumentException(field + ": no " + type.getSimpleName().toLowerCase() + " " + id);
+        }
+        return found;
+    }
+
+    /** Keyset position: the last row's (updatedAt, id), opaque to clients. */
+    record Cursor(Instant updatedAt, long id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((updatedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("cursor: not a cursor this API returned");
+            }
+        }
+    }
+}
