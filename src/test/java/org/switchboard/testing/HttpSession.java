@@ -30,6 +30,18 @@ public final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder builder = request(path, headers);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public HttpResponse<String> delete(String path, String... headers) {
         return send(request(path, headers).DELETE().build());
     }
