@@ -46,5 +46,16 @@ public final class SmokeChecks {
         HttpResponse<String> listed = http.get("/api/v1/api-tokens", "Authorization", "Bearer " + token.getString("token"));
         assertEquals(200, listed.statusCode(), listed.body());
         assertEquals(401, http.get("/api/v1/api-tokens").statusCode());
+
+        // A message posted to the generic inbound endpoint becomes a ticket.
+        ApiClient api = new ApiClient(base, adminPassword);
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"Smoke " + System.nanoTime() + "\"}");
+        HttpResponse<String> posted = api.post("/api/v1/channels/" + channel.getString("key") + "/messages",
+                "{\"externalId\":\"smoke-1\",\"from\":{\"email\":\"smoke@example.com\"},\"subject\":\"Smoke test\",\"text\":\"Hello\"}");
+        assertEquals(202, posted.statusCode(), posted.body());
+        long ticketId = ApiClient.object(posted).getJsonNumber("ticketId").longValue();
+        JsonObject ticket = ApiClient.object(api.get("/api/v1/tickets/" + ticketId));
+        assertEquals("Smoke test", ticket.getJsonObject("ticket").getString("subject"));
+        assertEquals(1, ticket.getJsonArray("messages").size());
     }
 }
