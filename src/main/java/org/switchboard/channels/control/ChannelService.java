@@ -57,10 +57,12 @@ public class ChannelService {
     public record ChannelRef(long id, String name, boolean enabled) {
     }
 
+    /** On every inbound request: one query for three columns, no entity, no transaction. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ChannelRef> byPublicKey(String key) {
-        return em.createNamedQuery("Channel.byPublicKey", Channel.class).setParameter("key", key).getResultStream()
-                .findFirst().map(c -> new ChannelRef(c.getId(), c.getName(), c.isEnabled()));
+        return em.createQuery("SELECT c.id, c.name, c.enabled FROM Channel c WHERE c.publicKey = :key", Object[].class)
+                .setParameter("key", key).getResultStream().findFirst()
+                .map(r -> new ChannelRef((Long) r[0], (String) r[1], (Boolean) r[2]));
     }
 
     public ChannelView create(ChannelRequest request) {
@@ -103,12 +105,10 @@ public class ChannelService {
         return Optional.of(view(channel));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ChannelView> list() {
         return em.createNamedQuery("Channel.all", Channel.class).getResultStream().map(ChannelService::view).toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ChannelView> get(long id) {
         return Optional.ofNullable(em.find(Channel.class, id)).map(ChannelService::view);
     }
@@ -117,7 +117,6 @@ public class ChannelService {
      * Runs a draft routing rule over the channel's last {@code lastN} tickets, newest first, with
      * today's agents; each preview choice adds to that agent's simulated load. Saves nothing.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<List<PreviewRow>> preview(long id, RoutingDto draft, int lastN) {
         Channel channel = em.find(Channel.class, id);
         if (channel == null) {

@@ -32,6 +32,9 @@ public class ApiTokenService {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    TokenUsage usage;
+
     /** The token text is in the result only; it cannot be recovered later. */
     public IssuedToken issue(String name, String username) {
         User owner = em.createNamedQuery("User.byUsername", User.class).setParameter("username", username)
@@ -61,6 +64,8 @@ public class ApiTokenService {
         return true;
     }
 
+    /** On every API call: one query; a write only once a minute per token, to keep "last used". */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Caller> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
@@ -70,7 +75,7 @@ public class ApiTokenService {
         found.ifPresent(t -> {
             Instant now = Instant.now();
             if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-                t.markUsed(now);
+                usage.record(t.getId(), now, now.minus(LAST_USED_PRECISION));
             }
         });
         return found.map(t -> Accounts.callerOf(t.getUser()));

@@ -90,7 +90,6 @@ public class DirectoryService {
                 .getResultStream().map(DirectoryService::view).toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UserView> user(long id) {
         return Optional.ofNullable(em.find(User.class, id)).map(DirectoryService::view);
     }

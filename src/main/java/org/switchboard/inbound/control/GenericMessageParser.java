@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import org.switchboard.contacts.entity.Contact;
 
@@ -23,6 +23,8 @@ import org.switchboard.contacts.entity.Contact;
 public class GenericMessageParser implements PayloadParser {
 
     public static final String CONTENT_TYPE = "application/vnd.switchboard.message+json";
+    /** Looked up once: {@code Json.createReader} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public String contentType() {
@@ -32,7 +34,7 @@ public class GenericMessageParser implements PayloadParser {
     @Override
     public InboundMessage parse(byte[] payload) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(payload))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(payload))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidPayloadException(null, "the body must be a JSON object");

@@ -21,7 +21,7 @@ public class InboundJournal {
     public record Entry(long itemId, boolean stored) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Long> find(long channelId, String idempotencyKey) {
         return em.createQuery("SELECT i.id FROM InboundItem i WHERE i.channel.id = :channel AND i.idempotencyKey = :key", Long.class)
                 .setParameter("channel", channelId).setParameter("key", idempotencyKey).getResultStream().findFirst();

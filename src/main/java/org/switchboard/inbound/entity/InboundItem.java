@@ -3,12 +3,10 @@ package org.switchboard.inbound.entity;
 import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -51,7 +49,7 @@ public class InboundItem {
     @Column(name = "content_type")
     private String contentType;
 
-    @Basic(fetch = FetchType.LAZY)
+    /** Loaded with the item: processing always needs it, and lists use projections without it. */
     private byte[] payload;
 
     @Column(name = "received_at")

@@ -1,6 +1,7 @@
 package org.switchboard.routing.control;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -20,9 +21,23 @@ public record RoutingDecision(Outcome outcome, String rule, AgentSnapshot chosen
         OWNER_AWAY
     }
 
-    public record Skip(AgentSnapshot agent, SkipReason reason, String detail) {
+    /**
+     * A skipped candidate. For a missing skill, {@code required} holds the required skills and the
+     * text is made only when someone reads it: routing itself must stay cheap with 1,000 agents.
+     */
+    public record Skip(AgentSnapshot agent, SkipReason reason, String detail, Map<Long, String> required) {
+
+        public Skip(AgentSnapshot agent, SkipReason reason, String detail) {
+            this(agent, reason, detail, Map.of());
+        }
+
         public String describe() {
-            return agent.username() + " — " + reason.text() + (detail == null ? "" : " " + detail);
+            String text = detail;
+            if (reason == SkipReason.MISSING_SKILL && text == null) {
+                text = required.entrySet().stream().filter(s -> !agent.skillIds().contains(s.getKey()))
+                        .map(Map.Entry::getValue).sorted().collect(Collectors.joining(", "));
+            }
+            return agent.username() + " — " + reason.text() + (text == null || text.isEmpty() ? "" : " " + text);
         }
     }
 
@@ -41,7 +56,8 @@ public record RoutingDecision(Outcome outcome, String rule, AgentSnapshot chosen
             case OWNER_AWAY -> text.append("The contact owner is away; waiting, owner notified.");
         }
         if (!skipped.isEmpty()) {
-            text.append(" Skipped: ").append(skipped.stream().map(Skip::describe).collect(Collectors.joining("; "))).append('.');
+            text.append(" Skipped: ").append(skipped.stream().sorted(java.util.Comparator.comparing(s -> s.agent().username()))
+                    .map(Skip::describe).collect(Collectors.joining("; "))).append('.');
         }
         return text.toString();
     }

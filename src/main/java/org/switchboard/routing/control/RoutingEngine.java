@@ -55,7 +55,6 @@ public final class RoutingEngine {
                 best = agent;
             }
         }
-        skipped.sort(Comparator.comparing(s -> s.agent().username()));
         String description = rule.describe() + required.describe();
         if (best == null) {
             return new RoutingDecision(Outcome.WAITING, description, null, null, skipped);
@@ -98,9 +97,7 @@ public final class RoutingEngine {
             }
         }
         if (!agent.skillIds().containsAll(required.skills.keySet())) {
-            String missing = required.skills.entrySet().stream().filter(s -> !agent.skillIds().contains(s.getKey()))
-                    .map(Map.Entry::getValue).sorted().collect(Collectors.joining(", "));
-            return new Skip(agent, SkipReason.MISSING_SKILL, missing);
+            return new Skip(agent, SkipReason.MISSING_SKILL, null, required.skills);
         }
         if (agent.atCapacity()) {
             return new Skip(agent, SkipReason.AT_CAPACITY, "(" + agent.openTickets() + "/" + agent.capacity() + ")");

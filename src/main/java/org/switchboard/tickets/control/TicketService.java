@@ -136,7 +136,6 @@ public class TicketService {
         return new TicketPage(rows, next);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TicketDetail> detail(long id) {
         Optional<TicketSummary> summary = summary(id);
         if (summary.isEmpty()) {

@@ -1,0 +1,185 @@
+package org.switchboard.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.switchboard.testing.ApiClient;
+import org.switchboard.testing.ServerProcess;
+import org.switchboard.testing.TestDatabase;
+
+/**
+ * Inbound API throughput on PostgreSQL: Switchboard on Payara Micro with a fresh database, 16
+ * concurrent clients posting 20,000 messages (each from a new sender: contact, conversation,
+ * ticket, message) to the generic endpoint. Then the raw floor: the same rows written by plain
+ * JDBC, one transaction per message, 16 threads. Goal: ≥ 1,000 messages/s, p99 < 50 ms, ratio ≥ 0.5.
+ *
+ * <pre>
+ * mvn -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp target/classes:target/test-classes:$(cat target/test.classpath) org.switchboard.bench.InboundApiBenchmark [messages] [clients]
+ * </pre>
+ * Uses SWITCHBOARD_DB_URL's server if it is PostgreSQL, else the local one at 127.0.0.1:5432 (user postgres).
+ */
+public final class InboundApiBenchmark {
+
+    private static final String ADMIN_PASSWORD = "benchmark-password";
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        Path work = Files.createTempDirectory("switchboard-bench");
+        try (TestDatabase database = TestDatabase.postgresql(work.resolve("data"))) {
+            Map<String, String> env = database.environment();
+            env.put("SWITCHBOARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Result api;
+            try (ServerProcess server = ServerProcess.start(env, work.resolve("server.log"))) {
+                server.awaitHealthy(Duration.ofSeconds(180));
+                ApiClient admin = new ApiClient(server.base(), ADMIN_PASSWORD);
+                String key = admin.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"Benchmark\"}").getString("key");
+                URI endpoint = server.base().resolve("api/v1/channels/" + key + "/messages");
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(clients)).build();
+                run("warm-up", Math.min(2_000, messages / 5), clients, i -> post(http, endpoint, admin.bearer(), "warm-" + i));
+                api = run("API", messages, clients, i -> post(http, endpoint, admin.bearer(), "msg-" + i));
+            }
+            Result floor = jdbcFloor(env, messages, clients);
+            System.out.println("Machine: " + Percentiles.machine() + "; PostgreSQL on the same machine");
+            System.out.println(api.line("Inbound API (Payara Micro, journal + processing)"));
+            System.out.println(floor.line("Raw floor (plain JDBC, same rows, 1 tx/message)"));
+            System.out.printf("Ratio API / floor: %.2f%n", api.perSecond() / floor.perSecond());
+        }
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
+    }
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    record Result(int count, double seconds, Percentiles latency, int errors) {
+        double perSecond() {
+            return count / seconds;
+        }
+
+        String line(String what) {
+            return String.format("%s: %d messages in %.1f s = %.0f messages/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %d",
+                    what, count, seconds, perSecond(), latency.millis(50), latency.millis(99), latency.millis(100), errors);
+        }
+    }
+
+    private static Result run(String name, int count, int clients, Task task) throws Exception {
+        long[] samples = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < count; ) {
+                    long t0 = System.nanoTime();
+                    try {
+                        task.run(i);
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.err.println(name + " error: " + e);
+                        }
+                    }
+                    samples[i] = System.nanoTime() - t0;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Result(count, seconds, new Percentiles(samples), errors.get());
+    }
+
+    private static void post(HttpClient http, URI endpoint, String bearer, String externalId) throws Exception {
+        String body = "{\"externalId\":\"" + externalId + "\",\"from\":{\"email\":\"" + externalId + "@customers.example.com\",\"name\":\"Customer "
+                + externalId + "\"},\"subject\":\"Order " + externalId + " is late\",\"text\":\"Hello, my order has not arrived yet. Can you check?\"}";
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint).header("Authorization", bearer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("HTTP " + response.statusCode());
+        }
+    }
+
+    /** The same rows the pipeline writes for one new message, by hand: item, contact, email, conversation, ticket, event, message. */
+    private static Result jdbcFloor(Map<String, String> env, int count, int clients) throws Exception {
+        String url = env.get("SWITCHBOARD_DB_URL");
+        long channelId;
+        long pipelineId;
+        long stageId;
+        try (Connection c = DriverManager.getConnection(url, env.get("SWITCHBOARD_DB_USER"), env.get("SWITCHBOARD_DB_PASSWORD"));
+             var s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT id, default_pipeline_id, default_stage_id FROM channels LIMIT 1");
+            rs.next();
+            channelId = rs.getLong(1);
+            pipelineId = rs.getLong(2);
+            stageId = rs.getLong(3);
+        }
+        AtomicLong ids = new AtomicLong(1_000_000_000_000L);
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = DriverManager.getConnection(url, env.get("SWITCHBOARD_DB_USER"), env.get("SWITCHBOARD_DB_PASSWORD"));
+                c.setAutoCommit(false);
+                return c;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return run("JDBC floor", count, clients, i -> {
+            Connection c = connections.get();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            String externalId = "floor-" + i;
+            long item = ids.incrementAndGet();
+            long contact = ids.incrementAndGet();
+            long conversation = ids.incrementAndGet();
+            long ticket = ids.incrementAndGet();
+            String body = "{\"externalId\":\"" + externalId + "\",\"from\":{\"email\":\"" + externalId + "@customers.example.com\"},\"text\":\"Hello\"}";
+            exec(c, "INSERT INTO inbound_items (id, channel_id, idempotency_key, content_type, payload, received_at, state, attempts, next_attempt_at, version) VALUES (?,?,?,?,?,?,'PENDING',0,?,0)",
+                    item, channelId, externalId, "application/json", body.getBytes(StandardCharsets.UTF_8), now, now);
+            exec(c, "INSERT INTO contacts (id, full_name, created_at, version) VALUES (?,?,?,1)", contact, "Customer " + externalId, now);
+            exec(c, "INSERT INTO contact_emails (contact_id, email) VALUES (?,?)", contact, externalId + "@customers.example.com");
+            exec(c, "INSERT INTO tickets (id, ticket_number, subject, pipeline_id, stage_id, priority, source, channel_id, contact_id, created_at, updated_at, version, awaiting_routing) VALUES (?,?,?,?,?,'MEDIUM','CHANNEL',?,?,?,?,1,FALSE)",
+                    ticket, ticket, "Order " + externalId + " is late", pipelineId, stageId, channelId, contact, now, now);
+            exec(c, "INSERT INTO conversations (id, channel_id, contact_id, thread_key, ticket_id, created_at, last_message_at, version) VALUES (?,?,?,?,?,?,?,1)",
+                    conversation, channelId, contact, "message:" + externalId, ticket, now, now);
+            exec(c, "INSERT INTO ticket_events (id, ticket_id, event_type, detail, occurred_at) VALUES (?,?,'CREATED','Created from channel Benchmark',?)",
+                    ids.incrementAndGet(), ticket, now);
+            exec(c, "INSERT INTO messages (id, conversation_id, channel_id, ticket_id, direction, subject, body_text, external_id, sent_at, received_at, delivery_state, created_at, version) VALUES (?,?,?,?,'INBOUND',?,?,?,?,?,'RECEIVED',?,1)",
+                    ids.incrementAndGet(), conversation, channelId, ticket, "Order " + externalId + " is late", "Hello", externalId, now, now, now);
+            exec(c, "UPDATE inbound_items SET state = 'PROCESSED', processed_at = ?, version = 1 WHERE id = ?", now, item);
+            c.commit();
+        });
+    }
+
+    private static void exec(Connection c, String sql, Object... values) throws Exception {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
