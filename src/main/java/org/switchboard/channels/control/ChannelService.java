@@ -32,6 +32,7 @@ import org.switchboard.identity.entity.User;
 import org.switchboard.inboxes.entity.Inbox;
 import org.switchboard.pipelines.entity.Pipeline;
 import org.switchboard.pipelines.entity.PipelineStage;
+import org.switchboard.platform.persistence.Lookups;
 import org.switchboard.platform.startup.InitialData;
 import org.switchboard.routing.control.AgentDirectory;
 import org.switchboard.routing.control.AgentSnapshot;
@@ -212,11 +213,7 @@ public class ChannelService {
     }
 
     private <T> T find(Class<T> type, Long id, String field) {
-        T found = id == null ? null : em.find(type, id);
-        if (found == null) {
-            throw new IllegalArgumentException(field + ": no " + type.getSimpleName().toLowerCase() + " " + id);
-        }
-        return found;
+        return Lookups.require(em, type, id, field);
     }
 
     static ChannelView view(Channel c) {

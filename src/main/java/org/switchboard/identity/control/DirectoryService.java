@@ -21,6 +21,7 @@ import org.switchboard.identity.entity.Skill;
 import org.switchboard.identity.entity.Team;
 import org.switchboard.identity.entity.User;
 import org.switchboard.identity.security.PasswordHasher;
+import org.switchboard.platform.persistence.Lookups;
 import org.switchboard.routing.control.AgentFreed;
 
 /** Users, teams and skills: provisioning by API or settings screens; each method one transaction. */
@@ -193,11 +194,7 @@ public class DirectoryService {
     }
 
     private <T> T find(Class<T> type, Long id, String field) {
-        T found = id == null ? null : em.find(type, id);
-        if (found == null) {
-            throw new IllegalArgumentException(field + ": no " + type.getSimpleName().toLowerCase() + " " + id);
-        }
-        return found;
+        return Lookups.require(em, type, id, field);
     }
 
     static UserView view(User u) {

@@ -86,8 +86,9 @@ public class ChannelMessageResource {
         if (submission.processed().error() != null) {
             entity.put("error", submission.processed().error());
         }
-        boolean repeat = !submission.newItem() || (result != null && result.duplicate());
-        return Response.status(repeat && result != null ? Response.Status.OK : Response.Status.ACCEPTED)
+        // 200 when the message existed before this request; 202 when this request made it (or it is still pending).
+        boolean repeat = result != null && result.duplicate();
+        return Response.status(repeat ? Response.Status.OK : Response.Status.ACCEPTED)
                 .type(MediaType.APPLICATION_JSON).entity(entity).build();
     }
 }

@@ -25,6 +25,7 @@ import org.switchboard.conversations.entity.Message;
 import org.switchboard.identity.entity.User;
 import org.switchboard.pipelines.entity.Pipeline;
 import org.switchboard.pipelines.entity.PipelineStage;
+import org.switchboard.platform.persistence.Lookups;
 import org.switchboard.platform.startup.InitialData;
 import org.switchboard.routing.control.AgentFreed;
 import org.switchboard.tickets.control.TicketDtos.ContactDto;
@@ -279,11 +280,7 @@ public class TicketService {
     }
 
     private <T> T find(Class<T> type, Long id, String field) {
-        T found = id == null ? null : em.find(type, id);
-        if (found == null) {
-            throw new IllegalArgumentException(field + ": no " + type.getSimpleName().toLowerCase() + " " + id);
-        }
-        return found;
+        return Lookups.require(em, type, id, field);
     }
 
     /** Keyset position: the last row's (updatedAt, id), opaque to clients. */
