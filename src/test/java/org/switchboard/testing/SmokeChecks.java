@@ -47,6 +47,10 @@ public final class SmokeChecks {
         assertEquals(200, listed.statusCode(), listed.body());
         assertEquals(401, http.get("/api/v1/api-tokens").statusCode());
 
+        HttpResponse<String> openApi = http.get("/openapi");
+        assertEquals(200, openApi.statusCode(), "the API description is public");
+        assertTrue(openApi.body().contains("/api/v1/channels/{channelKey}/messages"), openApi.body());
+
         // A message posted to the generic inbound endpoint becomes a ticket.
         ApiClient api = new ApiClient(base, adminPassword);
         JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"Smoke " + System.nanoTime() + "\"}");

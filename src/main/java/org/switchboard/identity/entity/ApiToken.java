@@ -22,7 +22,7 @@ import org.switchboard.platform.persistence.Checks;
  */
 @Entity
 @Table(name = "api_tokens")
-@NamedQuery(name = "ApiToken.byHash", query = "SELECT t FROM ApiToken t JOIN FETCH t.user u LEFT JOIN FETCH u.roles WHERE t.tokenHash = :hash")
+@NamedQuery(name = "ApiToken.byHash", query = "SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
 @NamedQuery(name = "ApiToken.all", query = "SELECT t FROM ApiToken t JOIN FETCH t.user ORDER BY t.createdAt DESC")
 public class ApiToken {
 
