@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.switchboard.identity.entity.ApiToken;
+import org.switchboard.identity.entity.Role;
 import org.switchboard.identity.entity.User;
 
 /** Issues, lists, revokes and checks REST API bearer tokens. */
@@ -70,15 +73,21 @@ public class ApiTokenService {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<ApiToken> found = em.createNamedQuery("ApiToken.byHash", ApiToken.class)
-                .setParameter("hash", sha256(token)).getResultStream().findFirst().filter(ApiToken::isUsable);
-        found.ifPresent(t -> {
-            Instant now = Instant.now();
-            if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-                usage.record(t.getId(), now, now.minus(LAST_USED_PRECISION));
-            }
-        });
-        return found.map(t -> Accounts.callerOf(t.getUser()));
+        // One query, one row per role of the token's user: token, user and roles without an entity graph.
+        List<Object[]> rows = em.createQuery("SELECT t.id, t.lastUsedAt, u.username, r FROM ApiToken t JOIN t.user u JOIN u.roles r "
+                        + "WHERE t.tokenHash = :hash AND t.revokedAt IS NULL AND u.active = TRUE", Object[].class)
+                .setParameter("hash", sha256(token)).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] first = rows.get(0);
+        Instant now = Instant.now();
+        Instant lastUsed = (Instant) first[1];
+        if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
+            usage.record((Long) first[0], now, now.minus(LAST_USED_PRECISION));
+        }
+        Set<String> groups = rows.stream().map(r -> ((Role) r[3]).groupName()).collect(Collectors.toUnmodifiableSet());
+        return Optional.of(new Caller((String) first[2], groups));
     }
 
     static String sha256(String token) {

@@ -22,7 +22,6 @@ import org.switchboard.platform.persistence.Checks;
  */
 @Entity
 @Table(name = "api_tokens")
-@NamedQuery(name = "ApiToken.byHash", query = "SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
 @NamedQuery(name = "ApiToken.all", query = "SELECT t FROM ApiToken t JOIN FETCH t.user ORDER BY t.createdAt DESC")
 public class ApiToken {
 
@@ -71,14 +70,6 @@ public class ApiToken {
         if (revokedAt == null) {
             revokedAt = Instant.now();
         }
-    }
-
-    public boolean isUsable() {
-        return revokedAt == null && user.isActive();
-    }
-
-    public void markUsed(Instant at) {
-        this.lastUsedAt = at;
     }
 
     public Long getId() {
