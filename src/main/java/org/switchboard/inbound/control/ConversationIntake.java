@@ -52,13 +52,20 @@ public class ConversationIntake {
         Conversation conversation = em.createNamedQuery("Conversation.byThreadKey", Conversation.class)
                 .setParameter("channel", channel).setParameter("threadKey", threadKey).getResultStream().findFirst()
                 .orElse(null);
-        if (conversation == null) {
-            conversation = new Conversation(channel, contact, threadKey);
-            em.persist(conversation);
-        }
-        Ticket ticket = conversation.getTicket();
+        Ticket ticket = conversation == null ? null : conversation.getTicket();
         boolean newTicket = false;
-        if (channel.createsTickets()) {
+        if (conversation == null) {
+            if (channel.createsTickets()) {
+                // The ticket first: its number comes from a query, which flushes; the conversation is then inserted once, complete.
+                ticket = tickets.fromChannel(channel, contact, inbound.subject(), inbound.text());
+                newTicket = true;
+            }
+            conversation = new Conversation(channel, contact, threadKey);
+            if (ticket != null) {
+                conversation.attachTo(ticket);
+            }
+            em.persist(conversation);
+        } else if (channel.createsTickets()) {
             if (ticket == null) {
                 ticket = tickets.fromChannel(channel, contact, inbound.subject(), inbound.text());
                 conversation.attachTo(ticket);
@@ -67,11 +74,11 @@ public class ConversationIntake {
                 Ticket previous = ticket;
                 conversation.archiveThreadKey("t" + previous.getNumber());
                 em.flush(); // free the thread key before the new conversation takes it
-                conversation = new Conversation(channel, contact, threadKey);
-                em.persist(conversation);
                 ticket = tickets.fromChannel(channel, contact, inbound.subject(), inbound.text());
                 ticket.follows(previous);
+                conversation = new Conversation(channel, contact, threadKey);
                 conversation.attachTo(ticket);
+                em.persist(conversation);
                 newTicket = true;
                 em.persist(new TicketEvent(ticket, TicketEventType.LINKED, null, "Follows #" + previous.getNumber()
                         + ", closed more than " + settings.reopenWindow().toDays() + " days before this reply"));
