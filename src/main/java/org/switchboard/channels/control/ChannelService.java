@@ -128,9 +128,9 @@ public class ChannelService {
                 .setParameter("c", channel).setMaxResults(Math.min(Math.max(lastN, 1), 500)).getResultList();
         Map<Long, AgentSnapshot> pool = new HashMap<>();
         agents.reachable(rule, null).forEach(a -> pool.put(a.id(), a));
-        recent.stream().map(t -> t.getContact() == null || t.getContact().getOwner() == null ? null : t.getContact().getOwner().getId())
-                .filter(o -> o != null && !pool.containsKey(o)).distinct().toList()
-                .forEach(o -> agents.snapshots(List.of(o)).forEach(a -> pool.put(a.id(), a)));
+        List<Long> owners = recent.stream().map(t -> t.getContact() == null || t.getContact().getOwner() == null ? null : t.getContact().getOwner().getId())
+                .filter(o -> o != null && !pool.containsKey(o)).distinct().toList();
+        agents.snapshots(owners).forEach(a -> pool.put(a.id(), a));
         RoutingEngine engine = new RoutingEngine();
         List<PreviewRow> rows = new ArrayList<>();
         for (Ticket ticket : recent) {

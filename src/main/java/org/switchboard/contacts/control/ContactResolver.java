@@ -29,6 +29,11 @@ public class ContactResolver {
     }
 
     public Contact resolve(Channel channel, Sender sender) {
+        return resolve(sender, sender.externalUserId() == null ? null : identityOn(channel, sender.externalUserId()));
+    }
+
+    /** By email, then phone, then identity (may be null); otherwise a new contact with all of them. */
+    public Contact resolve(Sender sender, ExternalIdentity identity) {
         Optional<Contact> found = Optional.empty();
         if (sender.email() != null) {
             found = first(em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", sender.email()));
@@ -36,7 +41,6 @@ public class ContactResolver {
         if (found.isEmpty() && sender.phone() != null) {
             found = first(em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", sender.phone()));
         }
-        ExternalIdentity identity = sender.externalUserId() == null ? null : identityOn(channel, sender.externalUserId());
         if (found.isEmpty() && identity != null) {
             found = first(em.createNamedQuery("Contact.byIdentity", Contact.class)
                     .setParameter("kind", identity.kind()).setParameter("externalId", identity.externalId()));

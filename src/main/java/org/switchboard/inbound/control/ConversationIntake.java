@@ -43,9 +43,7 @@ public class ConversationIntake {
         Optional<Message> existing = em.createNamedQuery("Message.byExternalId", Message.class)
                 .setParameter("channel", channel).setParameter("externalId", inbound.externalId()).getResultStream().findFirst();
         if (existing.isPresent()) {
-            Message message = existing.get();
-            return new IntakeResult(message.getTicket() == null ? null : message.getTicket().getId(),
-                    message.getConversation().getId(), message.getId(), true, false);
+            return IntakeResult.existing(existing.get());
         }
         Contact contact = contacts.resolve(channel, inbound.from());
         String threadKey = inbound.threadKey() != null ? inbound.threadKey() : "message:" + inbound.externalId();

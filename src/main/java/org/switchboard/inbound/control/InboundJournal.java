@@ -17,10 +17,6 @@ public class InboundJournal {
     @PersistenceContext
     EntityManager em;
 
-    /** A journaled item's id and whether this call stored it (false: it was there already). */
-    public record Entry(long itemId, boolean stored) {
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Long> find(long channelId, String idempotencyKey) {
         return em.createQuery("SELECT i.id FROM InboundItem i WHERE i.channel.id = :channel AND i.idempotencyKey = :key", Long.class)

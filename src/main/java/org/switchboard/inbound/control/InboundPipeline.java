@@ -29,23 +29,21 @@ public class InboundPipeline {
     @Inject
     Router router;
 
-    /** What became of a submitted payload; {@code newItem} false means the same key was submitted before. */
-    public record Submission(long itemId, boolean newItem, Processed processed) {
+    /** What became of a submitted payload. */
+    public record Submission(long itemId, Processed processed) {
     }
 
     public Submission submit(long channelId, String idempotencyKey, String contentType, byte[] payload) {
         Long itemId = journal.find(channelId, idempotencyKey).orElse(null);
-        boolean stored = false;
         if (itemId == null) {
             try {
                 itemId = journal.store(channelId, idempotencyKey, contentType, payload);
-                stored = true;
             } catch (RuntimeException raced) {
                 // another request stored the same key between our look-up and insert
                 itemId = journal.find(channelId, idempotencyKey).orElseThrow(() -> raced);
             }
         }
-        return new Submission(itemId, stored, process(itemId));
+        return new Submission(itemId, process(itemId));
     }
 
     /** One processing attempt with quick retries; a failure is recorded on the item for the scheduler. */

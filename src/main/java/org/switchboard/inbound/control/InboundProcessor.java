@@ -86,7 +86,7 @@ public class InboundProcessor {
     private IntakeResult existing(InboundItem item) {
         return em.createNamedQuery("Message.byExternalId", Message.class).setParameter("channel", item.getChannel())
                 .setParameter("externalId", item.getIdempotencyKey()).getResultStream().findFirst()
-                .map(m -> new IntakeResult(m.getTicket() == null ? null : m.getTicket().getId(), m.getConversation().getId(), m.getId(), true, false))
+                .map(IntakeResult::existing)
                 .orElse(null);
     }
 

@@ -18,11 +18,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.contacts.control.ContactResolver;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.conversations.control.HtmlSanitizer;
 import org.switchboard.conversations.entity.Conversation;
 import org.switchboard.conversations.entity.Message;
 import org.switchboard.identity.entity.User;
+import org.switchboard.inbound.control.InboundMessage.Sender;
 import org.switchboard.pipelines.entity.Pipeline;
 import org.switchboard.pipelines.entity.PipelineStage;
 import org.switchboard.platform.persistence.Lookups;
@@ -57,6 +59,9 @@ public class TicketService {
 
     @Inject
     TicketNumbers numbers;
+
+    @Inject
+    ContactResolver contacts;
 
     @Inject
     Event<AgentFreed> agentFreed;
@@ -144,11 +149,7 @@ public class TicketService {
         }
         Ticket ticket = em.find(Ticket.class, id);
         List<MessageView> messages = em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.ticket = :t ORDER BY m.createdAt, m.id", Message.class)
-                .setParameter("t", ticket).getResultStream()
-                .map(m -> new MessageView(m.getId(), m.getConversation() == null ? null : m.getConversation().getId(), m.getDirection(),
-                        m.getAuthor() == null ? null : m.getAuthor().getUsername(), m.getSubject(), m.getText(), m.getSanitizedHtml(),
-                        m.getExternalId(), m.getSentAt(), m.getCreatedAt(), m.getDeliveryState(), m.getDeliveryError()))
-                .toList();
+                .setParameter("t", ticket).getResultStream().map(TicketService::messageView).toList();
         List<EventView> timeline = em.createNamedQuery("TicketEvent.ofTicket", TicketEvent.class).setParameter("ticket", ticket).getResultStream()
                 .map(e -> new EventView(e.getId(), e.getType(), e.getActor() == null ? null : e.getActor().getUsername(), e.getDetail(), e.getOccurredAt()))
                 .toList();
@@ -256,22 +257,7 @@ public class TicketService {
         }
         String email = dto.email() == null ? null : Contact.normalizeEmail(dto.email());
         String phone = dto.phone() == null ? null : Contact.normalizePhone(dto.phone());
-        Optional<Contact> found = email == null ? Optional.empty()
-                : em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", email).getResultStream().findFirst();
-        if (found.isEmpty() && phone != null) {
-            found = em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", phone).getResultStream().findFirst();
-        }
-        return found.orElseGet(() -> {
-            Contact contact = new Contact(dto.name());
-            if (email != null) {
-                contact.addEmail(email);
-            }
-            if (phone != null) {
-                contact.addPhone(phone);
-            }
-            em.persist(contact);
-            return contact;
-        });
+        return contacts.resolve(new Sender(email, phone, dto.name(), null), null);
     }
 
     private User user(String username) {

@@ -85,7 +85,7 @@ class RoutingEngineTest {
                         List.of(maria, ahmed), null, Outcome.WAITING));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest // the display name starts with the scenario text
     @MethodSource("scenarios")
     void decides(String scenario, RoutingRule rule, TicketFacts facts, List<AgentSnapshot> agents, String expected, Outcome outcome) {
         RoutingDecision decision = engine.decide(rule, facts, agents);
