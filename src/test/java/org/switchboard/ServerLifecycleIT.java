@@ -86,6 +86,161 @@ class ServerLifecycleIT {
         }
     }
 
+    @Test
+    void aServerKilledInTheMiddleOfAMailboxFetchLosesAndDoublesNoMail() throws Exception {
+        int mails = 400;
+        int imapPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            imapPort = socket.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(imapPort, "127.0.0.1", "imap"));
+        mail.start();
+        String address = "crash-mailbox@acme.test";
+        mail.setUser(address, address, "mailbox-pw");
+        try (TestDatabase database = new TestDatabase(temp.resolve("data"))) {
+            jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+            try (jakarta.mail.Store store = session.getStore("imap")) {
+                store.connect("127.0.0.1", imapPort, address, "mailbox-pw");
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                for (int i = 0; i < mails; i++) {
+                    jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
+                    message.setFrom("sender" + i + "@example.com");
+                    message.setSubject("crash-" + i);
+                    message.setText("Mail " + i + " of the mailbox the server dies fetching.");
+                    inbox.appendMessages(new jakarta.mail.Message[]{message});
+                }
+            }
+            Map<String, String> env = database.environment();
+            env.put("SWITCHBOARD_ADMIN_PASSWORD", "crash-admin-password");
+            long channelId;
+            int beforeKill;
+            try (ServerProcess server = ServerProcess.start(env, temp.resolve("crash-first.log"))) {
+                server.awaitHealthy(STARTUP);
+                ApiClient api = new ApiClient(server.base(), "crash-admin-password");
+                channelId = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"Crash mailbox\"}").getJsonNumber("id").longValue();
+                var connected = api.send("PUT", "/api/v1/channels/" + channelId + "/email", "{\"kind\":\"OTHER\",\"address\":\"" + address
+                        + "\",\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + imapPort + ",\"security\":\"NONE\"},\"secret\":\"mailbox-pw\"}");
+                assertEquals(200, connected.statusCode(), connected.body());
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                do {
+                    Thread.sleep(100);
+                    beforeKill = subjects(api, channelId).size();
+                } while (beforeKill < 30 && System.nanoTime() < deadline);
+                server.kill();
+            }
+            assertTrue(beforeKill >= 30 && beforeKill < mails, "killed in the middle of the fetch: " + beforeKill + " of " + mails + " taken in");
+            try (ServerProcess server = ServerProcess.start(env, temp.resolve("crash-second.log"))) {
+                server.awaitHealthy(STARTUP);
+                ApiClient api = new ApiClient(server.base(), "crash-admin-password");
+                // the dead instance's lease on the mailbox runs out (60 s), then the new one fetches the rest
+                long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+                java.util.List<String> subjects;
+                do {
+                    Thread.sleep(1000);
+                    subjects = subjects(api, channelId);
+                } while (subjects.size() < mails && System.nanoTime() < deadline);
+                Thread.sleep(2000);
+                subjects = subjects(api, channelId);
+                assertEquals(mails, subjects.size(), "every mail became exactly one ticket (killed after " + beforeKill + ")");
+                assertEquals(mails, new java.util.HashSet<>(subjects).size(), "no mail was taken in twice");
+            }
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void anImportWhoseServerWasKilledRestartsWithExactCounts() throws Exception {
+        int mails = 1500;
+        StringBuilder mbox = new StringBuilder();
+        for (int i = 0; i < mails; i++) {
+            mbox.append("From archive@example.com Mon Nov 23 10:00:00 2026\n")
+                    .append("From: sender").append(i).append("@example.com\nTo: history@acme.test\nSubject: archived-").append(i)
+                    .append("\nMessage-ID: <archived-").append(i).append("@example.com>\nDate: Mon, 23 Nov 2026 10:00:00 +0000\n\nMail ")
+                    .append(i).append(" of the archive.\n\n");
+        }
+        try (TestDatabase database = new TestDatabase(temp.resolve("data"))) {
+            Map<String, String> env = database.environment();
+            env.put("SWITCHBOARD_ADMIN_PASSWORD", "import-admin-password");
+            long channelId;
+            long runId;
+            long writtenBeforeKill;
+            try (ServerProcess server = ServerProcess.start(env, temp.resolve("import-first.log"))) {
+                server.awaitHealthy(STARTUP);
+                ApiClient api = new ApiClient(server.base(), "import-admin-password");
+                channelId = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"Archive\"}").getJsonNumber("id").longValue();
+                var stored = api.http().post("/api/v1/imports/archives?name=history.mbox", "application/octet-stream",
+                        mbox.toString().getBytes(StandardCharsets.UTF_8), "Authorization", api.bearer());
+                assertEquals(201, stored.statusCode(), stored.body());
+                String archiveId = ApiClient.object(stored).getString("archiveId");
+                runId = api.create("/api/v1/imports/mailbox", "{\"channelId\":" + channelId + ",\"source\":\"ARCHIVE\",\"archiveId\":\""
+                        + archiveId + "\",\"chunkSize\":10}").getJsonNumber("runId").longValue();
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                do {
+                    Thread.sleep(100);
+                    writtenBeforeKill = ApiClient.object(api.get("/api/v1/imports/" + runId)).getJsonNumber("written").longValue();
+                } while (writtenBeforeKill < 100 && System.nanoTime() < deadline);
+                server.kill();
+            }
+            assertTrue(writtenBeforeKill >= 100 && writtenBeforeKill < mails, "killed in the middle: " + writtenBeforeKill);
+            try (ServerProcess server = ServerProcess.start(env, temp.resolve("import-second.log"))) {
+                server.awaitHealthy(STARTUP);
+                ApiClient api = new ApiClient(server.base(), "import-admin-password");
+                var before = ApiClient.object(api.get("/api/v1/imports/" + runId));
+                assertTrue(before.getString("status").startsWith("UNKNOWN"), "the new server does not know the old execution: " + before);
+                var restarted = api.post("/api/v1/imports/" + runId + "/restart", "{}");
+                assertEquals(202, restarted.statusCode(), restarted.body());
+                long second = ApiClient.object(restarted).getJsonNumber("runId").longValue();
+                long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+                jakarta.json.JsonObject run;
+                do {
+                    Thread.sleep(500);
+                    run = ApiClient.object(api.get("/api/v1/imports/" + second));
+                } while (!run.getString("status").equals("COMPLETED") && !run.getString("status").equals("FAILED") && System.nanoTime() < deadline);
+                assertEquals("COMPLETED", run.getString("status"), run.toString());
+                java.util.List<String> subjects = subjects(api, channelId);
+                assertEquals(mails, subjects.size(), "every archived mail exactly once (killed after " + writtenBeforeKill + "): "
+                        + repeated(api, channelId));
+                assertEquals(mails, new java.util.HashSet<>(subjects).size());
+                assertEquals(mails, run.getJsonNumber("written").longValue(), "the counts add up across the crash: " + run);
+            }
+        }
+    }
+
+    /** The tickets whose subject occurs more than once, with what each holds: the evidence when a count is off. */
+    private static String repeated(ApiClient api, long channelId) {
+        Map<String, java.util.List<jakarta.json.JsonObject>> bySubject = new java.util.TreeMap<>();
+        String cursor = null;
+        do {
+            var page = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId + "&limit=200" + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.getJsonArray("items").forEach(t -> bySubject.computeIfAbsent(t.asJsonObject().getString("subject"), k -> new java.util.ArrayList<>())
+                    .add(t.asJsonObject()));
+            cursor = !page.containsKey("nextCursor") || page.isNull("nextCursor") ? null : page.getString("nextCursor");
+        } while (cursor != null);
+        StringBuilder evidence = new StringBuilder();
+        bySubject.forEach((subject, tickets) -> {
+            if (tickets.size() > 1) {
+                for (jakarta.json.JsonObject ticket : tickets) {
+                    evidence.append("\n").append(subject).append(" → ").append(ticket).append("\n   detail: ")
+                            .append(api.get("/api/v1/tickets/" + ticket.getJsonNumber("id")).body());
+                }
+            }
+        });
+        return evidence.length() == 0 ? "no subject twice; the pages repeat or hold other tickets" : evidence.toString();
+    }
+
+    private static java.util.List<String> subjects(ApiClient api, long channelId) {
+        java.util.List<String> subjects = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId + "&limit=200" + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.getJsonArray("items").forEach(t -> subjects.add(t.asJsonObject().getString("subject")));
+            cursor = !page.containsKey("nextCursor") || page.isNull("nextCursor") ? null : page.getString("nextCursor");
+        } while (cursor != null);
+        return subjects;
+    }
+
     /** Inserts an inbound item as the journal does, with no processing after it. */
     private static void journalWithoutProcessing(Map<String, String> env, long channelId, String json) throws SQLException {
         String url = env.getOrDefault("SWITCHBOARD_DB_URL", "jdbc:h2:file:" + Path.of(env.get("SWITCHBOARD_DATA_DIR")).resolve("db").resolve("switchboard"));

@@ -180,10 +180,16 @@ class WebIT {
             assertEquals(200, http.get(TOKENS, "Authorization", "Bearer " + shown).statusCode(), "the token shown works");
 
             page.get(base.toString());
-            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("openTickets")));
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("viewTitle")));
             browser.screenshot("help-desk");
             page.findElement(By.id("userMenu:signOut")).click();
-            browser.waiting().until(ExpectedConditions.urlContains("/login.xhtml"));
+            try {
+                browser.waiting().until(ExpectedConditions.urlContains("/login.xhtml"));
+            } catch (org.openqa.selenium.TimeoutException stayed) {
+                browser.screenshot("sign-out-failed");
+                String text = page.findElement(By.tagName("body")).getText();
+                throw new AssertionError("sign-out stayed on " + page.getCurrentUrl() + " showing: " + text.substring(0, Math.min(400, text.length())), stayed);
+            }
             page.get(base.resolve("index.xhtml").toString());
             assertNotNull(browser.waiting().until(ExpectedConditions.urlContains("/login.xhtml")), "signed out means signed out");
         }

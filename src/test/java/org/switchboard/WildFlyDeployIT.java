@@ -75,7 +75,15 @@ class WildFlyDeployIT {
                 System.out.printf("WildFly: boot %d ms, configure + reload + deploy %d ms%n",
                         (booted - started) / 1_000_000, (deployed - booted) / 1_000_000);
 
-                SmokeChecks.run(java.net.URI.create("http://127.0.0.1:" + httpPort + "/"), ADMIN_PASSWORD);
+                try {
+                    SmokeChecks.run(java.net.URI.create("http://127.0.0.1:" + httpPort + "/"), ADMIN_PASSWORD);
+                } catch (AssertionError failed) {
+                    // the server's own account of what went wrong, since its log goes with the temporary folder
+                    String errors = Files.readAllLines(temp.resolve("server.log")).stream()
+                            .filter(line -> line.contains("ERROR") || line.contains("Caused by") || line.contains("Exception"))
+                            .limit(40).collect(java.util.stream.Collectors.joining("\n"));
+                    throw new AssertionError(failed.getMessage() + "\nWildFly's log:\n" + errors, failed);
+                }
                 String log = Files.readString(temp.resolve("server.log"));
                 assertTrue(log.contains("Deployed \"switchboard.war\""), "deployed");
                 assertTrue(log.contains("PostgreSQL"), "the application logged its PostgreSQL database");

@@ -15,8 +15,13 @@ public final class ApiClient {
     private final String bearer;
 
     public ApiClient(URI base, String adminPassword) {
+        this(base, "admin", adminPassword);
+    }
+
+    /** A client acting as the given user. */
+    public ApiClient(URI base, String username, String password) {
         this.http = new HttpSession(base);
-        HttpResponse<String> minted = http.postJson("/api/v1/api-tokens", "{\"name\":\"tests\"}", "Authorization", HttpSession.basic("admin", adminPassword));
+        HttpResponse<String> minted = http.postJson("/api/v1/api-tokens", "{\"name\":\"tests\"}", "Authorization", HttpSession.basic(username, password));
         if (minted.statusCode() != 201) {
             throw new IllegalStateException("cannot mint a token: " + minted.statusCode() + " " + minted.body());
         }

@@ -33,8 +33,13 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Map<String, String> environment, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("switchboard.war", "target/switchboard.war"),
+                "-Xmx" + System.getProperty("switchboard.server.heap", "768m")));
+        // e.g. -Dswitchboard.server.jvmArgs=-XX:StartFlightRecording=filename=server.jfr to profile a benchmark's server
+        String extra = System.getProperty("switchboard.server.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"), "--deploy", System.getProperty("switchboard.war", "target/switchboard.war"),
                 "--port", String.valueOf(port), "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("SWITCHBOARD_"));
@@ -92,6 +97,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Kills the server at once (SIGKILL): no shutdown hooks, no commits — what a crash or power loss leaves. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.switchboard.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -61,5 +62,36 @@ public final class SmokeChecks {
         JsonObject ticket = ApiClient.object(api.get("/api/v1/tickets/" + ticketId));
         assertEquals("Smoke test", ticket.getJsonObject("ticket").getString("subject"));
         assertEquals(1, ticket.getJsonArray("messages").size());
+
+        // The workspace views' queries (open/closed, unassigned, search) and pages, signed in through the form.
+        HttpResponse<String> unassigned = api.get("/api/v1/tickets?closed=false&unassigned=true&q=smoke%20test&channel=" + channel.getJsonNumber("id"));
+        assertEquals(200, unassigned.statusCode(), unassigned.body());
+        assertEquals(1, ApiClient.object(unassigned).getJsonArray("items").size(), unassigned.body());
+        HttpSession browser = signIn(base, "admin", adminPassword);
+        for (String page : new String[]{"/?view=unassigned", "/?view=mine", "/?view=closed", "/?view=channel&channel=" + channel.getJsonNumber("id"),
+                "/ticket.xhtml?id=" + ticketId, "/settings/channels.xhtml", "/settings/channel.xhtml?id=" + channel.getJsonNumber("id"),
+                "/settings/connect-email.xhtml", "/settings/users.xhtml", "/settings/api-tokens.xhtml", "/operations/imports.xhtml"}) {
+            HttpResponse<String> shown = browser.get(page);
+            assertEquals(200, shown.statusCode(), page);
+            assertFalse(shown.body().contains("Something went wrong"), page + " renders");
+        }
+        assertTrue(browser.get("/?view=unassigned").body().contains("Smoke test"), "the new ticket is in the Unassigned view");
+    }
+
+    /** Signs in through the sign-in form, as a browser does; the session cookie stays in the returned client. */
+    public static HttpSession signIn(URI base, String username, String password) {
+        HttpSession session = new HttpSession(base);
+        String form = session.get("/login.xhtml").body();
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertTrue(state.find(), "a sign-in form");
+        String body = "login=login&login%3Ausername=" + encode(username) + "&login%3Apassword=" + encode(password)
+                + "&login%3Asubmit=Sign+in&jakarta.faces.ViewState=" + encode(state.group(1));
+        session.post("/login.xhtml", "application/x-www-form-urlencoded", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(session.get("/").body().contains("viewTitle"), "signed in");
+        return session;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

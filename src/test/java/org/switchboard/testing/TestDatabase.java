@@ -72,6 +72,39 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * When the server runs with autovacuum off (as this machine's does), analyzes the database every
+     * few seconds the way autovacuum would on a production server: without statistics PostgreSQL
+     * plans for empty tables (sequential scans) however large they grow, and a benchmark would
+     * measure that instead of the application. Start it after the migrations; close the result to stop.
+     */
+    public AutoCloseable analyzeLikeAutovacuum() throws SQLException {
+        if (postgresName == null) {
+            return () -> { };
+        }
+        String url = environment.get("SWITCHBOARD_DB_URL");
+        try (Connection c = DriverManager.getConnection(url, user(), System.getenv("SWITCHBOARD_DB_PASSWORD"));
+             Statement s = c.createStatement(); var rs = s.executeQuery("SHOW autovacuum")) {
+            if (rs.next() && "on".equals(rs.getString(1))) {
+                return () -> { };
+            }
+        }
+        Thread analyzer = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(url, user(), System.getenv("SWITCHBOARD_DB_PASSWORD"));
+                 Statement s = c.createStatement()) {
+                while (true) {
+                    s.execute("ANALYZE");
+                    Thread.sleep(5_000);
+                }
+            } catch (InterruptedException | SQLException over) {
+                // stopped, or the database was dropped: the run is over
+            }
+        }, "autovacuum stand-in");
+        analyzer.setDaemon(true);
+        analyzer.start();
+        return analyzer::interrupt;
+    }
+
     @Override
     public void close() throws SQLException {
         if (postgresName != null) {

@@ -1,8 +1,12 @@
 package org.switchboard.contacts.control;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -10,18 +14,37 @@ import org.switchboard.channels.entity.Channel;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.contacts.entity.ExternalIdentity;
 import org.switchboard.inbound.control.InboundMessage.Sender;
+import org.switchboard.platform.persistence.BatchTables;
 
 /**
  * Finds the contact a message is from: by email, then phone, then the channel's identity for the
  * sender; an unknown sender becomes a new contact. Runs inside the caller's transaction; two
  * messages racing to create the same contact meet the database's unique keys, and the loser's
- * processing is retried and then finds the winner's contact.
+ * processing is retried and then finds the winner's contact. A batch writer may {@link #preload}
+ * the senders' addresses of a whole batch in one query.
  */
 @ApplicationScoped
 public class ContactResolver {
 
+    private static final String BY_EMAIL = ContactResolver.class.getName() + ".byEmail";
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    BatchTables tables;
+
+    /** Reads the contacts of these addresses in one query; the batch's new contacts join the table. */
+    public void preload(Collection<String> emails) {
+        tables.preloadRows(BY_EMAIL, emails, slice -> {
+            Map<String, Contact> found = new HashMap<>(); // a contact has several addresses: keyed by the one that matched
+            for (Object[] row : em.createQuery("SELECT e, c FROM Contact c JOIN c.emails e WHERE e IN :emails", Object[].class)
+                    .setParameter("emails", slice).getResultList()) {
+                found.putIfAbsent((String) row[0], (Contact) row[1]);
+            }
+            return found;
+        });
+    }
 
     /** Identities are scoped to the channel: a Messenger page-scoped id means nothing on another page. */
     public static ExternalIdentity identityOn(Channel channel, String externalUserId) {
@@ -36,7 +59,8 @@ public class ContactResolver {
     public Contact resolve(Sender sender, ExternalIdentity identity) {
         Optional<Contact> found = Optional.empty();
         if (sender.email() != null) {
-            found = first(em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", sender.email()));
+            found = tables.lookup(BY_EMAIL, sender.email(),
+                    () -> first(em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", sender.email())));
         }
         if (found.isEmpty() && sender.phone() != null) {
             found = first(em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", sender.phone()));
@@ -63,6 +87,9 @@ public class ContactResolver {
             contact.addIdentity(identity);
         }
         em.persist(contact);
+        if (sender.email() != null) {
+            tables.learn(BY_EMAIL, sender.email(), contact);
+        }
         return contact;
     }
 

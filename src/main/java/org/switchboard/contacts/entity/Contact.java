@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.switchboard.identity.entity.User;
@@ -67,12 +68,22 @@ public class Contact {
     @Version
     private long version;
 
+    /** Made by this code rather than read from the database: nothing in the database refers to it yet. */
+    @Transient
+    private boolean created;
+
     protected Contact() {
     }
 
     public Contact(String fullName) {
         rename(fullName);
         this.createdAt = Instant.now();
+        this.created = true;
+    }
+
+    /** Whether this instance was created in the running transaction (so it has, e.g., no tickets yet). */
+    public boolean isNew() {
+        return created;
     }
 
     /** Normalized form used for storage and matching: trimmed and lower case. */

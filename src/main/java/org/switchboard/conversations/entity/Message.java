@@ -1,8 +1,12 @@
 package org.switchboard.conversations.entity;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,6 +32,7 @@ import org.switchboard.tickets.entity.Ticket;
 @Entity
 @Table(name = "messages")
 @NamedQuery(name = "Message.byExternalId", query = "SELECT m FROM Message m WHERE m.channel = :channel AND m.externalId = :externalId")
+@NamedQuery(name = "Message.byChannelMessageId", query = "SELECT m FROM Message m WHERE m.channel = :channel AND m.channelMessageId IN :ids")
 @NamedQuery(name = "Message.ofConversation", query = "SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.conversation = :conversation ORDER BY m.createdAt, m.id")
 public class Message {
 
@@ -71,6 +76,27 @@ public class Message {
 
     @Column(name = "external_id")
     private String externalId;
+
+    /** The id the channel knows the message by (an email's Message-ID), for threading replies. */
+    @Column(name = "channel_message_id")
+    private String channelMessageId;
+
+    /** Sent by a machine (auto-reply, bounce): never opens or reopens a ticket. */
+    private boolean automatic;
+
+    /** What parsing noticed, e.g. a dropped attachment; null when nothing. */
+    private String notes;
+
+    @Column(name = "delivery_attempts")
+    private int deliveryAttempts;
+
+    @Column(name = "next_delivery_at")
+    private Instant nextDeliveryAt;
+
+    /** The message exactly as delivered (for email, its MIME). */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "sent_copy")
+    private byte[] sentCopy;
 
     @Column(name = "sent_at")
     private Instant sentAt;
@@ -129,6 +155,15 @@ public class Message {
         return new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.OUTBOUND, Checks.require(agent, "Author"), subject, text, sanitizedHtml, DeliveryState.PENDING);
     }
 
+    /** A reply the team sent before Switchboard took the mailbox over, as found in an imported mailbox. */
+    public static Message historicalReply(Conversation conversation, String externalId, String subject, String text,
+                                          String sanitizedHtml, Instant sentAt) {
+        Message message = new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.OUTBOUND, null, subject, text, sanitizedHtml, DeliveryState.SENT);
+        message.externalId = Checks.requireText(externalId, "External id", 500);
+        message.sentAt = sentAt;
+        return message;
+    }
+
     /** A note between agents in a conversation; it is never delivered. */
     public static Message internalNote(Conversation conversation, User agent, String text) {
         return new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.INTERNAL_NOTE, Checks.require(agent, "Author"), null, text, null, DeliveryState.NOT_APPLICABLE);
@@ -148,19 +183,66 @@ public class Message {
         this.language = Checks.optionalText(languageTag, "Language", 35);
     }
 
-    public void markSent(String deliveredExternalId, Instant at) {
+    /** Records the channel's id for this message (inbound as received; outbound before the first attempt, so retries reuse it). */
+    public void identifyAs(String channelId) {
+        this.channelMessageId = Checks.optionalText(channelId, "Channel message id", 500);
+    }
+
+    /** Flags a message a machine sent; it is kept but never opens or reopens a ticket. */
+    public void markAutomatic() {
+        this.automatic = true;
+    }
+
+    public void addNotes(List<String> parsingNotes) {
+        if (parsingNotes != null && !parsingNotes.isEmpty()) {
+            String joined = String.join("\n", parsingNotes);
+            this.notes = joined.length() > 2000 ? joined.substring(0, 2000) : joined;
+        }
+    }
+
+    /** Queues an outbound message for its channel's delivery, now. */
+    public void queueForDelivery() {
+        requireOutbound();
+        this.nextDeliveryAt = Instant.now();
+    }
+
+    public void markSent(String deliveredExternalId, Instant at, byte[] copy) {
         requireOutbound();
         this.externalId = deliveredExternalId;
         this.sentAt = at;
+        this.sentCopy = copy;
         this.deliveryState = DeliveryState.SENT;
         this.deliveryError = null;
+        this.nextDeliveryAt = null;
+    }
+
+
+    /** A failed attempt: tried again after {@code backoff}, or FAILED for good after {@code maxAttempts}. */
+    public void deliveryAttemptFailed(String error, int maxAttempts, Duration backoff) {
+        requireOutbound();
+        this.deliveryAttempts++;
+        this.deliveryError = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+        if (deliveryAttempts >= maxAttempts) {
+            this.deliveryState = DeliveryState.FAILED;
+            this.nextDeliveryAt = null;
+        } else {
+            this.nextDeliveryAt = Instant.now().plus(backoff);
+        }
+    }
+
+    /** Claims the message for one delivery attempt; a crash during the attempt leaves it due again later. */
+    public void claimForDelivery(Duration attemptTimeout) {
+        requireOutbound();
+        this.nextDeliveryAt = Instant.now().plus(attemptTimeout);
     }
 
     public void markFailed(String error) {
         requireOutbound();
         this.deliveryState = DeliveryState.FAILED;
         this.deliveryError = error;
+        this.nextDeliveryAt = null;
     }
+
 
     public void markBounced(String reason) {
         requireOutbound();
@@ -216,6 +298,30 @@ public class Message {
 
     public String getExternalId() {
         return externalId;
+    }
+
+    public String getChannelMessageId() {
+        return channelMessageId;
+    }
+
+    public boolean isAutomatic() {
+        return automatic;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public int getDeliveryAttempts() {
+        return deliveryAttempts;
+    }
+
+    public Instant getNextDeliveryAt() {
+        return nextDeliveryAt;
+    }
+
+    public byte[] getSentCopy() {
+        return sentCopy;
     }
 
     public Instant getSentAt() {

@@ -45,7 +45,7 @@ public class LoginPage {
                 .newAuthentication(true));
         password = null;
         switch (status) {
-            case SUCCESS -> external.redirect(request.getContextPath() + returnAddress(request));
+            case SUCCESS -> external.redirect(request.getContextPath() + landing(request, returnAddress(request)));
             case SEND_CONTINUE -> faces.responseComplete();
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.get("login.failed"), null));
         }
@@ -58,6 +58,12 @@ public class LoginPage {
             return path;
         }
         return "/";
+    }
+
+    /** An operator who is not also an agent starts in Operations: the workspace is not theirs. */
+    private static String landing(HttpServletRequest request, String address) {
+        boolean seesTickets = request.isUserInRole("agent") || request.isUserInRole("admin");
+        return "/".equals(address) && !seesTickets && request.isUserInRole("operator") ? "/operations/imports.xhtml" : address;
     }
 
     private static String returnAddress(HttpServletRequest request) {

@@ -35,11 +35,23 @@ public class SignedInUser {
         return security.isCallerInRole("operator");
     }
 
+    /** This page's address with its query, so a language change can show the same page again. */
+    public String getCurrentPage() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
     public void signOut() throws IOException, ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        request.logout();
-        external.invalidateSession();
-        external.redirect(request.getContextPath() + "/login.xhtml");
+        try {
+            request.logout();
+            external.invalidateSession();
+        } finally {
+            // signed out or not quite (a listener of the ending session failed, e.g. a live-update socket
+            // closing at that moment), the user goes to the sign-in page and never sees an error instead
+            external.redirect(request.getContextPath() + "/login.xhtml");
+        }
     }
 }

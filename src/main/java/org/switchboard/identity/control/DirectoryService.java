@@ -85,6 +85,22 @@ public class DirectoryService {
                 .flatMap(u -> changeAvailability(u.getId(), availability));
     }
 
+    /** A user's own language for the interface. */
+    public Optional<UserView> changeLanguage(long id, String language) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            return Optional.empty();
+        }
+        user.changeLanguage(language);
+        return Optional.of(view(user));
+    }
+
+    /** In a transaction of its own: the view reads the user's skills and teams, lazy on Hibernate. */
+    public Optional<UserView> userByUsername(String username) {
+        return em.createNamedQuery("User.byUsername", User.class).setParameter("username", username).getResultStream().findFirst()
+                .map(DirectoryService::view);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserView> users() {
         return em.createQuery("SELECT DISTINCT u FROM User u LEFT JOIN FETCH u.skills LEFT JOIN FETCH u.teams ORDER BY u.username", User.class)

@@ -37,6 +37,8 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
     public static final String SESSION_RETURN_TO = "org.switchboard.returnTo";
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String TOKEN_MINTING_PATH = "/api/v1/api-tokens";
+    /** Mail piped in by an MTA: authenticated by the channel's own inbound token, in the resource. */
+    static final String CHANNEL_TOKEN_PATH = "/api/v1/inbound/email/";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -50,6 +52,9 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String path = pathOf(request);
+        if (path.startsWith(CHANNEL_TOKEN_PATH)) {
+            return context.doNothing();
+        }
         if (path.startsWith("/api/")) {
             return validateApiRequest(request, response, context, path);
         }

@@ -2,14 +2,13 @@ package org.switchboard.inbound.boundary;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,7 +52,7 @@ public class ChannelMessageResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@PathParam("channelKey") String channelKey, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+    public Response receive(@PathParam("channelKey") String channelKey, @HeaderParam("Content-Type") String contentType,
                             InputStream body) throws IOException {
         ChannelRef channel = channels.byPublicKey(channelKey)
                 .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No channel with key " + channelKey));
@@ -72,23 +71,6 @@ public class ChannelMessageResource {
                     invalid.field() == null ? List.of() : List.of(invalid.field()));
         }
         Submission submission = pipeline.submit(channel.id(), message.externalId(), GenericMessageParser.CONTENT_TYPE, raw);
-        Map<String, Object> entity = new LinkedHashMap<>();
-        entity.put("itemId", submission.itemId());
-        entity.put("state", submission.processed().state().name());
-        var result = submission.processed().result();
-        if (result != null) {
-            if (result.ticketId() != null) {
-                entity.put("ticketId", result.ticketId());
-            }
-            entity.put("conversationId", result.conversationId());
-            entity.put("messageId", result.messageId());
-        }
-        if (submission.processed().error() != null) {
-            entity.put("error", submission.processed().error());
-        }
-        // 200 when the message existed before this request; 202 when this request made it (or it is still pending).
-        boolean repeat = result != null && result.duplicate();
-        return Response.status(repeat ? Response.Status.OK : Response.Status.ACCEPTED)
-                .type(MediaType.APPLICATION_JSON).entity(entity).build();
+        return SubmissionResponse.of(submission);
     }
 }

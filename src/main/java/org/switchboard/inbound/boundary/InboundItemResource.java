@@ -1,6 +1,7 @@
 package org.switchboard.inbound.boundary;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,6 +43,22 @@ public class InboundItemResource {
         return admin.list(parse(state), Math.max(1, Math.min(limit, 1000)));
     }
 
+    @GET
+    @Path("{id}")
+    public InboundAdmin.ItemDetail get(@PathParam("id") long id) {
+        return admin.get(id).orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No inbound item " + id));
+    }
+
+    /** The payload exactly as it was received, e.g. the raw mail of a quarantined item. */
+    @GET
+    @Path("{id}/payload")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response payload(@PathParam("id") long id) {
+        byte[] payload = admin.payload(id).orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No inbound item " + id));
+        return Response.ok(payload, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"inbound-item-" + id + ".bin\"").build();
+    }
+
     @POST
     @Path("{id}/reprocess")
     public Processed reprocess(@PathParam("id") long id) {
@@ -54,7 +71,7 @@ public class InboundItemResource {
     /** Reprocesses every item in the state (QUARANTINED or FAILED); answers how many ended processed. */
     @POST
     @Path("reprocess")
-    public java.util.Map<String, Integer> reprocessAll(@QueryParam("state") @DefaultValue("QUARANTINED") String state) {
+    public Map<String, Integer> reprocessAll(@QueryParam("state") @DefaultValue("QUARANTINED") String state) {
         List<Long> ids = admin.requeueAll(parse(state));
         int processed = 0;
         for (Long id : ids) {
@@ -62,7 +79,7 @@ public class InboundItemResource {
                 processed++;
             }
         }
-        return java.util.Map.of("requeued", ids.size(), "processed", processed);
+        return Map.of("requeued", ids.size(), "processed", processed);
     }
 
     private static InboundAdmin.Filter parse(String state) {

@@ -2,6 +2,7 @@ package org.switchboard.inbound.control;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,6 +41,25 @@ public class InboundAdmin {
                 .map(r -> new ItemView((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4], (InboundState) r[5],
                         (Integer) r[6], (String) r[7], (Instant) r[8], (Instant) r[9]))
                 .toList();
+    }
+
+    /** One item with what became of it; the raw payload is fetched separately. */
+    public record ItemDetail(long id, long channelId, String idempotencyKey, String contentType, InboundState state, int attempts,
+                             String lastError, String outcome, int payloadBytes, Instant receivedAt, Instant processedAt) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ItemDetail> get(long id) {
+        InboundItem item = em.find(InboundItem.class, id);
+        return Optional.ofNullable(item).map(i -> new ItemDetail(i.getId(), i.getChannel().getId(), i.getIdempotencyKey(),
+                i.getContentType(), i.getState(), i.getAttempts(), i.getLastError(), i.getOutcome(), i.getPayload().length,
+                i.getReceivedAt(), i.getProcessedAt()));
+    }
+
+    /** The payload exactly as received. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<byte[]> payload(long id) {
+        return Optional.ofNullable(em.find(InboundItem.class, id)).map(InboundItem::getPayload);
     }
 
     public boolean requeue(long id) {

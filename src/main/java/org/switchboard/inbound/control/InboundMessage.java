@@ -1,19 +1,63 @@
 package org.switchboard.inbound.control;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A message as any channel delivers it, after parsing its raw payload; the one shape the intake
  * works with. {@code threadKey} null means the channel has no thread of its own: the message
- * starts a conversation of its own.
+ * joins the conversation of a message it replies to ({@code replyTo.inReplyTo}), the ticket a
+ * subject tag names, or starts a conversation of its own.
  */
 public record InboundMessage(String externalId, Sender from, String subject, String text, String html,
-                             Instant occurredAt, String threadKey, String language) {
+                             Instant occurredAt, String threadKey, String language,
+                             ChannelFacts facts, List<InboundAttachment> attachments, List<String> notes) {
+
+    public InboundMessage {
+        facts = facts == null ? ChannelFacts.NONE : facts;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A plain message: no reply references, attachments or notes. */
+    public InboundMessage(String externalId, Sender from, String subject, String text, String html,
+                          Instant occurredAt, String threadKey, String language) {
+        this(externalId, from, subject, text, html, occurredAt, threadKey, language, null, null, null);
+    }
 
     /** Who sent it; at least one identifying field is set. */
     public record Sender(String email, String phone, String name, String externalUserId) {
         public boolean identified() {
             return email != null || phone != null || externalUserId != null;
         }
+    }
+
+    /**
+     * What a channel knows beyond the common fields. {@code channelMessageId} is the id the channel
+     * gave the message (an email's Message-ID); {@code inReplyTo} lists ids of earlier messages it
+     * answers, nearest first; {@code ticketNumber} is a ticket the sender named (a subject tag);
+     * {@code automatic} says why the message was sent by a machine (never opens a ticket);
+     * {@code failedDeliveryOf} is the id of our message a delivery report says did not arrive.
+     */
+    public record ChannelFacts(String channelMessageId, List<String> inReplyTo, Long ticketNumber,
+                               String automatic, String failedDeliveryOf, String failureReason) {
+
+        public static final ChannelFacts NONE = new ChannelFacts(null, List.of(), null, null, null, null);
+
+        public ChannelFacts {
+            inReplyTo = inReplyTo == null ? List.of() : List.copyOf(inReplyTo);
+        }
+
+        public boolean isAutomatic() {
+            return automatic != null;
+        }
+
+        public boolean isDeliveryReport() {
+            return failedDeliveryOf != null || failureReason != null;
+        }
+    }
+
+    /** A file that came with the message; {@code contentId} set for inline images. */
+    public record InboundAttachment(String filename, String contentType, String contentId, byte[] content) {
     }
 }

@@ -12,6 +12,7 @@ import org.switchboard.routing.control.Router;
 /**
  * The one path every channel's inbound payloads take: journal (committed), then process (its own
  * transaction), then route a new ticket (its own transaction). Called outside any transaction.
+ * Payloads arriving together share their journal and processing transactions ({@link InboundBatcher}).
  */
 @ApplicationScoped
 public class InboundPipeline {
@@ -29,11 +30,29 @@ public class InboundPipeline {
     @Inject
     Router router;
 
+    @Inject
+    InboundBatcher batcher;
+
     /** What became of a submitted payload. */
     public record Submission(long itemId, Processed processed) {
     }
 
+    /**
+     * Journals and processes the payload, together with others arriving at the same moment
+     * ({@link InboundBatcher}); whatever the batch could not do is done here, one item alone.
+     */
     public Submission submit(long channelId, String idempotencyKey, String contentType, byte[] payload) {
+        InboundBatcher.Outcome grouped = batcher.submit(new InboundJournal.Payload(channelId, idempotencyKey, contentType, payload));
+        long itemId = grouped.itemId() != null ? grouped.itemId() : journalAlone(channelId, idempotencyKey, contentType, payload);
+        Processed processed = grouped.processed();
+        if (processed == null) {
+            return new Submission(itemId, process(itemId));
+        }
+        route(processed);
+        return new Submission(itemId, processed);
+    }
+
+    private long journalAlone(long channelId, String idempotencyKey, String contentType, byte[] payload) {
         Long itemId = journal.find(channelId, idempotencyKey).orElse(null);
         if (itemId == null) {
             try {
@@ -43,7 +62,7 @@ public class InboundPipeline {
                 itemId = journal.find(channelId, idempotencyKey).orElseThrow(() -> raced);
             }
         }
-        return new Submission(itemId, process(itemId));
+        return itemId;
     }
 
     /** One processing attempt with quick retries; a failure is recorded on the item for the scheduler. */
@@ -52,9 +71,7 @@ public class InboundPipeline {
         for (int attempt = 1; attempt <= IMMEDIATE_ATTEMPTS; attempt++) {
             try {
                 Processed processed = processor.process(itemId);
-                if (processed.result() != null && processed.result().needsRouting()) {
-                    router.route(processed.result().ticketId());
-                }
+                route(processed);
                 return processed;
             } catch (RuntimeException e) {
                 last = e;
@@ -63,6 +80,12 @@ public class InboundPipeline {
         }
         LOG.log(Level.WARNING, "Inbound item " + itemId + " failed; it will be retried", last);
         return processor.recordFailure(itemId, describe(last));
+    }
+
+    private void route(Processed processed) {
+        if (processed.result() != null && processed.result().needsRouting()) {
+            router.route(processed.result().ticketId());
+        }
     }
 
     /** Processes items whose retry time has come; returns how many were looked at. */

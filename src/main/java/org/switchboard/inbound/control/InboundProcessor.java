@@ -1,9 +1,15 @@
 package org.switchboard.inbound.control;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -12,13 +18,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.channels.entity.Channel;
+import org.switchboard.tickets.control.TicketActivity;
 import org.switchboard.conversations.entity.Message;
 import org.switchboard.inbound.entity.InboundItem;
 import org.switchboard.inbound.entity.InboundState;
 
 /**
- * Processes one journaled item in one transaction: parse, intake, mark processed — all or
- * nothing. The item row is locked first, so the receiver, the retry scheduler and other instances
+ * Processes journaled items in one transaction: parse, intake, mark processed — all or
+ * nothing. The item rows are locked first, so the receiver, the retry scheduler and other instances
  * never process one item twice. Convention: a message's external id is its item's idempotency key.
  */
 @ApplicationScoped
@@ -26,6 +34,9 @@ public class InboundProcessor {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<TicketActivity> activity;
 
     @Inject
     @Any
@@ -39,31 +50,86 @@ public class InboundProcessor {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Processed process(long itemId) {
-        InboundItem item = em.find(InboundItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
-        if (item == null) {
-            throw new IllegalArgumentException("No inbound item " + itemId);
+        return processLocked(List.of(itemId)).get(0);
+    }
+
+    /**
+     * Processes several items in one transaction (items that arrived together): their look-ups are
+     * a few queries for all of them and their rows go to the database in batches. All or nothing:
+     * if the transaction fails, the caller processes them one by one.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Processed> processAll(List<Long> itemIds) {
+        return processLocked(itemIds);
+    }
+
+    private List<Processed> processLocked(List<Long> itemIds) {
+        Map<Long, InboundItem> items = new HashMap<>();
+        em.createQuery("SELECT i FROM InboundItem i WHERE i.id IN :ids", InboundItem.class).setParameter("ids", itemIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(item -> items.put(item.getId(), item));
+        Map<Long, Processed> outcomes = new HashMap<>();
+        Map<Long, InboundMessage> parsed = new LinkedHashMap<>();
+        for (long itemId : itemIds) {
+            InboundItem item = items.get(itemId);
+            if (item == null) {
+                throw new IllegalArgumentException("No inbound item " + itemId);
+            }
+            if (item.getState() == InboundState.PROCESSED) {
+                IntakeResult before = item.getOutcome() != null ? IntakeResult.ignored(item.getOutcome()) : existing(item);
+                outcomes.put(itemId, new Processed(itemId, InboundState.PROCESSED, before, null));
+            } else if (item.getState() == InboundState.QUARANTINED) {
+                outcomes.put(itemId, quarantined(item));
+            } else {
+                parse(item).ifPresentOrElse(message -> parsed.put(itemId, message), () -> outcomes.put(itemId, quarantined(item)));
+            }
         }
-        if (item.getState() == InboundState.PROCESSED) {
-            return new Processed(itemId, InboundState.PROCESSED, existing(item), null);
-        }
-        if (item.getState() == InboundState.QUARANTINED) {
-            return new Processed(itemId, InboundState.QUARANTINED, null, item.getLastError());
-        }
+        preload(items, parsed);
+        parsed.forEach((itemId, message) -> outcomes.put(itemId, take(items.get(itemId), message)));
+        return itemIds.stream().map(outcomes::get).toList();
+    }
+
+    /** The payload as a message, or empty with the item quarantined for the reason. */
+    private Optional<InboundMessage> parse(InboundItem item) {
         PayloadParser parser = parserFor(item.getContentType());
         if (parser == null) {
             item.quarantine("No parser for content type " + item.getContentType());
-            return new Processed(itemId, InboundState.QUARANTINED, null, item.getLastError());
+            return Optional.empty();
         }
-        InboundMessage message;
         try {
-            message = parser.parse(item.getPayload());
+            return Optional.of(parser.parse(item.getChannel(), item.getPayload()));
         } catch (InvalidPayloadException invalid) {
             item.quarantine(invalid.getMessage());
-            return new Processed(itemId, InboundState.QUARANTINED, null, item.getLastError());
+            return Optional.empty();
         }
-        IntakeResult result = intake.accept(item.getChannel(), message);
-        item.markProcessed();
-        return new Processed(itemId, InboundState.PROCESSED, result, null);
+    }
+
+    private void preload(Map<Long, InboundItem> items, Map<Long, InboundMessage> parsed) {
+        Map<Channel, List<InboundMessage>> byChannel = new LinkedHashMap<>();
+        parsed.forEach((itemId, message) -> byChannel.computeIfAbsent(items.get(itemId).getChannel(), c -> new ArrayList<>()).add(message));
+        byChannel.forEach(intake::preload);
+    }
+
+    private Processed take(InboundItem item, InboundMessage message) {
+        IntakeResult result;
+        try {
+            result = intake.accept(item.getChannel(), message);
+        } catch (InvalidPayloadException refused) {
+            item.quarantine(refused.getMessage());
+            return quarantined(item);
+        }
+        if (result.ignored()) {
+            item.markProcessed(result.ignoredBecause());
+        } else {
+            item.markProcessed();
+            if (result.ticketId() != null && !result.duplicate()) {
+                activity.fire(new TicketActivity(result.ticketId()));
+            }
+        }
+        return new Processed(item.getId(), InboundState.PROCESSED, result, null);
+    }
+
+    private static Processed quarantined(InboundItem item) {
+        return new Processed(item.getId(), InboundState.QUARANTINED, null, item.getLastError());
     }
 
     /** Records a failed attempt: retried later with backoff, or quarantined after the last allowed attempt. */

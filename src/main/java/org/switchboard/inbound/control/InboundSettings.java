@@ -27,6 +27,15 @@ public class InboundSettings {
     @ConfigProperty(name = "switchboard.tickets.reopen-window-days", defaultValue = "30")
     int reopenWindowDays;
 
+    @Inject
+    @ConfigProperty(name = "switchboard.inbound.sender-tickets-per-hour", defaultValue = "60")
+    int senderTicketsPerHour;
+
+    /** New tickets one sender may open per hour; more is treated as a flood and held in quarantine. */
+    public int senderTicketsPerHour() {
+        return senderTicketsPerHour;
+    }
+
     public int maxAttempts() {
         return maxAttempts;
     }

@@ -8,4 +8,9 @@ public interface PayloadParser {
 
     /** @throws InvalidPayloadException when the payload can never be processed */
     InboundMessage parse(byte[] payload);
+
+    /** Parses with the receiving channel's settings (e.g. who a forwarded email is logged on). */
+    default InboundMessage parse(org.switchboard.channels.entity.Channel channel, byte[] payload) {
+        return parse(payload);
+    }
 }

@@ -69,6 +69,8 @@ public class InboundItem {
     @Column(name = "processed_at")
     private Instant processedAt;
 
+    private String outcome;
+
     @Version
     private long version;
 
@@ -90,6 +92,12 @@ public class InboundItem {
         this.processedAt = Instant.now();
         this.lastError = null;
         this.nextAttemptAt = null;
+    }
+
+    /** Processed without becoming a message, for the reason given (e.g. automatic mail that answers nothing of ours). */
+    public void markProcessed(String withoutMessage) {
+        markProcessed();
+        this.outcome = truncate(withoutMessage);
     }
 
     /**
@@ -173,6 +181,11 @@ public class InboundItem {
 
     public String getLastError() {
         return lastError;
+    }
+
+    /** What processing made of an item that became no message (e.g. automatic mail with no thread); null otherwise. */
+    public String getOutcome() {
+        return outcome;
     }
 
     public Instant getProcessedAt() {

@@ -70,8 +70,11 @@ public final class SwitchboardSettings {
         String password = optional(DB_PASSWORD).orElse(null);
         if (url.isEmpty()) {
             Path file = dataDir().resolve("db").resolve("switchboard");
-            return new DatabaseSettings(DatabaseKind.H2,
-                    "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", user == null ? "sa" : user, password == null ? "" : password);
+            // WRITE_DELAY=0: a commit is written before it returns. H2's default (a background write every
+            // 500 ms) loses acknowledged commits when the process is killed, and stores transactions still
+            // in progress, which a crash recovery must then undo.
+            return new DatabaseSettings(DatabaseKind.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                    user == null ? "sa" : user, password == null ? "" : password);
         }
         String value = url.get();
         DatabaseKind kind = DatabaseKind.ofUrl(value)

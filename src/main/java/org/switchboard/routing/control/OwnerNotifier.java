@@ -6,6 +6,10 @@ package org.switchboard.routing.control;
  */
 public interface OwnerNotifier {
 
-    /** @return whether the notification was handed to a delivery mechanism */
-    boolean notifyOwnerAway(String ownerEmail, String ownerName, long ticketNumber, String subject, String contactName);
+    /**
+     * @param channelId the ticket's channel (null for tickets from the API): its own mail account
+     *                  sends the notice when it can
+     * @return whether the notification was handed to a delivery mechanism
+     */
+    boolean notifyOwnerAway(Long channelId, String ownerEmail, String ownerName, long ticketNumber, String subject, String contactName);
 }

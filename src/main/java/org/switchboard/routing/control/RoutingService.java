@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.tickets.control.TicketActivity;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.conversations.entity.Message;
 import org.switchboard.identity.entity.Team;
@@ -30,6 +32,9 @@ public class RoutingService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<TicketActivity> activity;
 
     @Inject
     AgentDirectory agents;
@@ -96,6 +101,7 @@ public class RoutingService {
         ticket.assignTo(agent, decision.viaTeamId() == null ? null : em.find(Team.class, decision.viaTeamId()));
         agent.recordAssignment(now);
         em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, null, decision.explain()));
+        activity.fire(new TicketActivity(ticket.getId()));
     }
 
     private boolean notifyOwner(Ticket ticket) {
@@ -103,7 +109,7 @@ public class RoutingService {
         if (owner.getEmail() == null || ownerNotifier.isUnsatisfied()) {
             return false;
         }
-        return ownerNotifier.get().notifyOwnerAway(owner.getEmail(), owner.getFullName(), ticket.getNumber(), ticket.getSubject(),
+        return ownerNotifier.get().notifyOwnerAway(ticket.getChannel() == null ? null : ticket.getChannel().getId(), owner.getEmail(), owner.getFullName(), ticket.getNumber(), ticket.getSubject(),
                 ticket.getContact().displayName());
     }
 

@@ -33,6 +33,7 @@ import org.switchboard.tickets.control.TicketDtos.TicketPatch;
 import org.switchboard.tickets.control.TicketDtos.TicketQuery;
 import org.switchboard.tickets.control.TicketDtos.TicketSummary;
 import org.switchboard.tickets.control.TicketService;
+import org.switchboard.tickets.entity.Priority;
 
 /**
  * {@code /api/v1/tickets}: create (sources api, integration, workflow, import), list with filters
@@ -62,7 +63,9 @@ public class TicketResource {
     public TicketPage list(@QueryParam("stage") Long stage, @QueryParam("owner") Long owner, @QueryParam("team") Long team,
                            @QueryParam("channel") Long channel, @QueryParam("unassigned") Boolean unassigned,
                            @QueryParam("closed") Boolean closed, @QueryParam("updatedSince") String updatedSince,
-                           @QueryParam("limit") int limit, @QueryParam("cursor") String cursor) {
+                           @QueryParam("limit") int limit, @QueryParam("cursor") String cursor,
+                           @QueryParam("priority") String priorityName, @QueryParam("q") String search,
+                           @QueryParam("oldestFirst") boolean oldestFirst) {
         Instant since = null;
         if (updatedSince != null) {
             try {
@@ -71,7 +74,18 @@ public class TicketResource {
                 throw new ApiException(Response.Status.BAD_REQUEST, "updatedSince: must be an ISO-8601 instant", java.util.List.of("updatedSince"));
             }
         }
-        return tickets.list(new TicketQuery(stage, owner, team, channel, unassigned, closed, since, limit, cursor));
+        Priority priority = null;
+        if (priorityName != null) {
+            try {
+                priority = Priority.valueOf(priorityName);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(Response.Status.BAD_REQUEST, "priority: one of LOW, MEDIUM, HIGH, URGENT", java.util.List.of("priority"));
+            }
+        }
+        if (search != null && search.length() > 200) {
+            throw new ApiException(Response.Status.BAD_REQUEST, "q: at most 200 characters", java.util.List.of("q"));
+        }
+        return tickets.list(new TicketQuery(stage, owner, team, channel, unassigned, closed, since, limit, cursor, priority, search, oldestFirst));
     }
 
     @GET
@@ -89,7 +103,7 @@ public class TicketResource {
     @POST
     @Path("{id}/replies")
     public Response reply(@PathParam("id") long id, @NotNull @Valid ReplyRequest request) {
-        MessageView reply = tickets.reply(id, caller(), request.text(), request.html()).orElseThrow(() -> notFound(id));
+        MessageView reply = tickets.reply(id, caller(), request.text(), request.html(), request.attachments()).orElseThrow(() -> notFound(id));
         return Response.status(Response.Status.ACCEPTED).entity(reply).build();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.switchboard.conversations.entity.DeliveryState;
@@ -32,7 +33,14 @@ public final class TicketDtos {
                               Long version) {
     }
 
-    public record ReplyRequest(@NotBlank @Size(max = 1_000_000) String text, @Size(max = 2_000_000) String html) {
+    public record ReplyRequest(@NotBlank @Size(max = 1_000_000) String text, @Size(max = 2_000_000) String html,
+                               @Valid @Size(max = 20) List<FileDto> attachments) {
+    }
+
+    /** A file sent with a reply; {@code contentBase64} is the file's bytes in Base64. */
+    public record FileDto(@NotBlank @Size(max = 255) @Pattern(regexp = "[^\\r\\n/\\\\]*") String filename,
+                          @Size(max = 255) @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+") String contentType,
+                          @NotBlank String contentBase64) {
     }
 
     public record NoteRequest(@NotBlank @Size(max = 100_000) String text) {
@@ -46,7 +54,11 @@ public final class TicketDtos {
 
     public record MessageView(long id, Long conversationId, MessageDirection direction, String author, String subject, String text,
                               String html, String externalId, Instant sentAt, Instant createdAt, DeliveryState deliveryState,
-                              String deliveryError) {
+                              String deliveryError, String channelMessageId, boolean automatic, String notes,
+                              List<AttachmentView> attachments) {
+    }
+
+    public record AttachmentView(long id, String filename, String contentType, long size, String contentId) {
     }
 
     public record EventView(long id, TicketEventType type, String actor, String detail, Instant occurredAt) {
@@ -59,8 +71,16 @@ public final class TicketDtos {
     public record TicketPage(List<TicketSummary> items, String nextCursor) {
     }
 
-    /** List filters; all optional. */
+    /**
+     * List filters; all optional. {@code search} matches the subject, the ticket number or the
+     * contact's name (case-insensitive); {@code oldestFirst} pages from the least recently updated.
+     */
     public record TicketQuery(Long stageId, Long ownerId, Long teamId, Long channelId, Boolean unassigned, Boolean closed,
-                              Instant updatedSince, int limit, String cursor) {
+                              Instant updatedSince, int limit, String cursor, Priority priority, String search, boolean oldestFirst) {
+
+        public TicketQuery(Long stageId, Long ownerId, Long teamId, Long channelId, Boolean unassigned, Boolean closed,
+                           Instant updatedSince, int limit, String cursor) {
+            this(stageId, ownerId, teamId, channelId, unassigned, closed, updatedSince, limit, cursor, null, null, false);
+        }
     }
 }

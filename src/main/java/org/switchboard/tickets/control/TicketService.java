@@ -21,8 +21,10 @@ import jakarta.transaction.Transactional;
 import org.switchboard.contacts.control.ContactResolver;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.conversations.control.HtmlSanitizer;
+import org.switchboard.conversations.entity.Attachment;
 import org.switchboard.conversations.entity.Conversation;
 import org.switchboard.conversations.entity.Message;
+import org.switchboard.conversations.entity.ReplyQueued;
 import org.switchboard.identity.entity.User;
 import org.switchboard.inbound.control.InboundMessage.Sender;
 import org.switchboard.pipelines.entity.Pipeline;
@@ -30,8 +32,10 @@ import org.switchboard.pipelines.entity.PipelineStage;
 import org.switchboard.platform.persistence.Lookups;
 import org.switchboard.platform.startup.InitialData;
 import org.switchboard.routing.control.AgentFreed;
+import org.switchboard.tickets.control.TicketDtos.AttachmentView;
 import org.switchboard.tickets.control.TicketDtos.ContactDto;
 import org.switchboard.tickets.control.TicketDtos.EventView;
+import org.switchboard.tickets.control.TicketDtos.FileDto;
 import org.switchboard.tickets.control.TicketDtos.MessageView;
 import org.switchboard.tickets.control.TicketDtos.TicketCreateRequest;
 import org.switchboard.tickets.control.TicketDtos.TicketDetail;
@@ -56,6 +60,12 @@ public class TicketService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<TicketActivity> activity;
+
+    @Inject
+    Event<ReplyQueued> replyQueued;
 
     @Inject
     TicketNumbers numbers;
@@ -89,6 +99,7 @@ public class TicketService {
             em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, actorUser, "Assigned to " + ticket.getOwner().getUsername()));
         }
         em.flush();
+        activity.fire(new TicketActivity(ticket.getId()));
         return summary(ticket.getId()).orElseThrow();
     }
 
@@ -101,7 +112,7 @@ public class TicketService {
             parameters.put("stage", query.stageId());
         }
         if (query.ownerId() != null) {
-            jpql.append(" AND o.id = :owner");
+            jpql.append(" AND t.ownerId = :owner");
             parameters.put("owner", query.ownerId());
         }
         if (query.teamId() != null) {
@@ -109,26 +120,48 @@ public class TicketService {
             parameters.put("team", query.teamId());
         }
         if (query.channelId() != null) {
-            jpql.append(" AND ch.id = :channel");
+            jpql.append(" AND t.channel.id = :channel");
             parameters.put("channel", query.channelId());
         }
         if (Boolean.TRUE.equals(query.unassigned())) {
-            jpql.append(" AND t.owner IS NULL");
+            jpql.append(" AND t.ownerId IS NULL");
         }
         if (query.closed() != null) {
-            jpql.append(query.closed() ? " AND t.closedAt IS NOT NULL" : " AND t.closedAt IS NULL");
+            jpql.append(query.closed() ? " AND t.open = 0" : " AND t.open = 1");
         }
         if (query.updatedSince() != null) {
             jpql.append(" AND t.updatedAt >= :since");
             parameters.put("since", query.updatedSince());
         }
+        if (query.priority() != null) {
+            jpql.append(" AND t.priority = :priority");
+            parameters.put("priority", query.priority());
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            String term = query.search().strip();
+            if (term.matches("#?\\d{1,18}")) {
+                jpql.append(" AND t.number = :number");
+                parameters.put("number", Long.parseLong(term.replace("#", "")));
+            } else {
+                jpql.append(" AND (LOWER(t.subject) LIKE :term ESCAPE '!' OR LOWER(c.fullName) LIKE :term ESCAPE '!')");
+                parameters.put("term", "%" + term.toLowerCase(java.util.Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
+            }
+        }
+        String before = query.oldestFirst() ? ">" : "<";
         if (query.cursor() != null) {
             Cursor cursor = Cursor.decode(query.cursor());
-            jpql.append(" AND (t.updatedAt < :cursorTime OR (t.updatedAt = :cursorTime AND t.id < :cursorId))");
+            jpql.append(" AND (t.updatedAt ").append(before).append(" :cursorTime OR (t.updatedAt = :cursorTime AND t.id ")
+                    .append(before).append(" :cursorId))");
             parameters.put("cursorTime", cursor.updatedAt());
             parameters.put("cursorId", cursor.id());
         }
-        jpql.append(" ORDER BY t.updatedAt DESC, t.id DESC");
+        // With open/closed fixed, ordering by it too changes nothing but lets PostgreSQL walk (is_open, updated_at, id)
+        // instead of scanning (updated_at, id) past every ticket of the other kind.
+        // The same for one owner's or nobody's tickets and (owner_id, is_open, updated_at, id).
+        String direction = query.oldestFirst() ? " ASC, " : " DESC, ";
+        String byState = (query.ownerId() != null || Boolean.TRUE.equals(query.unassigned()) ? "t.ownerId" + direction : "")
+                + (query.closed() == null ? "" : "t.open" + direction);
+        jpql.append(query.oldestFirst() ? " ORDER BY " + byState + "t.updatedAt ASC, t.id ASC" : " ORDER BY " + byState + "t.updatedAt DESC, t.id DESC");
         int limit = Math.max(1, Math.min(query.limit() <= 0 ? 50 : query.limit(), MAX_PAGE));
         TypedQuery<Object[]> typed = em.createQuery(jpql.toString(), Object[].class).setMaxResults(limit + 1);
         parameters.forEach(typed::setParameter);
@@ -148,8 +181,13 @@ public class TicketService {
             return Optional.empty();
         }
         Ticket ticket = em.find(Ticket.class, id);
+        Map<Long, List<AttachmentView>> files = new HashMap<>();
+        em.createQuery("SELECT a.message.id, a.id, a.filename, a.contentType, a.size, a.contentId FROM Attachment a WHERE a.message.ticket = :t ORDER BY a.id", Object[].class)
+                .setParameter("t", ticket).getResultStream()
+                .forEach(r -> files.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+                        .add(new AttachmentView((Long) r[1], (String) r[2], (String) r[3], (Long) r[4], (String) r[5])));
         List<MessageView> messages = em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.ticket = :t ORDER BY m.createdAt, m.id", Message.class)
-                .setParameter("t", ticket).getResultStream().map(TicketService::messageView).toList();
+                .setParameter("t", ticket).getResultStream().map(m -> messageView(m, files.getOrDefault(m.getId(), List.of()))).toList();
         List<EventView> timeline = em.createNamedQuery("TicketEvent.ofTicket", TicketEvent.class).setParameter("ticket", ticket).getResultStream()
                 .map(e -> new EventView(e.getId(), e.getType(), e.getActor() == null ? null : e.getActor().getUsername(), e.getDetail(), e.getOccurredAt()))
                 .toList();
@@ -195,6 +233,7 @@ public class TicketService {
                     + (previousOwner == null ? "" : " (was " + previousOwner.getUsername() + ")")));
         }
         em.flush();
+        activity.fire(new TicketActivity(id));
         if (previousOwner != null && (ticket.getOwner() != previousOwner || (ticket.isClosed() && !wasClosed))) {
             agentFreed.fire(new AgentFreed(previousOwner.getId()));
         }
@@ -203,6 +242,11 @@ public class TicketService {
 
     /** An agent's reply to the contact, in the ticket's latest conversation; delivered by its channel. */
     public Optional<MessageView> reply(long id, String actor, String text, String html) {
+        return reply(id, actor, text, html, null);
+    }
+
+    /** An agent's reply with files; delivered by the channel of the ticket's latest conversation. */
+    public Optional<MessageView> reply(long id, String actor, String text, String html, List<FileDto> files) {
         Ticket ticket = em.find(Ticket.class, id);
         if (ticket == null) {
             return Optional.empty();
@@ -212,10 +256,22 @@ public class TicketService {
                 .orElseThrow(() -> new IllegalStateException("Ticket #" + ticket.getNumber() + " has no conversation to reply in"));
         User agent = user(actor);
         Message reply = Message.outbound(conversation, agent, "Re: " + ticket.getSubject(), text, HtmlSanitizer.sanitize(html));
+        reply.queueForDelivery();
         em.persist(reply);
+        for (FileDto file : files == null ? List.<FileDto>of() : files) {
+            byte[] content;
+            try {
+                content = Base64.getMimeDecoder().decode(file.contentBase64());
+            } catch (IllegalArgumentException notBase64) {
+                throw new IllegalArgumentException("attachments: " + file.filename() + " is not valid Base64");
+            }
+            em.persist(new Attachment(reply, file.filename(), file.contentType(), null, content));
+        }
         ticket.touch();
         em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_SENT, agent, "Reply queued for delivery"));
         em.flush();
+        replyQueued.fire(new ReplyQueued(reply.getId()));
+        activity.fire(new TicketActivity(id));
         return Optional.of(messageView(reply));
     }
 
@@ -230,13 +286,19 @@ public class TicketService {
         ticket.touch();
         em.persist(new TicketEvent(ticket, TicketEventType.NOTE_ADDED, agent, null));
         em.flush();
+        activity.fire(new TicketActivity(id));
         return Optional.of(messageView(note));
     }
 
     private static MessageView messageView(Message m) {
+        return messageView(m, List.of());
+    }
+
+    private static MessageView messageView(Message m, List<AttachmentView> files) {
         return new MessageView(m.getId(), m.getConversation() == null ? null : m.getConversation().getId(), m.getDirection(),
                 m.getAuthor() == null ? null : m.getAuthor().getUsername(), m.getSubject(), m.getText(), m.getSanitizedHtml(),
-                m.getExternalId(), m.getSentAt(), m.getCreatedAt(), m.getDeliveryState(), m.getDeliveryError());
+                m.getExternalId(), m.getSentAt(), m.getCreatedAt(), m.getDeliveryState(), m.getDeliveryError(),
+                m.getChannelMessageId(), m.isAutomatic(), m.getNotes(), files);
     }
 
     private Optional<TicketSummary> summary(long id) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -29,6 +30,7 @@ import org.switchboard.platform.persistence.Checks;
  */
 @Entity
 @Table(name = "tickets")
+@NamedQuery(name = "Ticket.byOrigin", query = "SELECT t FROM Ticket t WHERE t.channel = :channel AND t.originKey = :origin")
 public class Ticket {
 
     public static final int SUBJECT_MAX = 500;
@@ -96,6 +98,18 @@ public class Ticket {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** The owner's id as a plain column, read-only: views of one owner's (or nobody's) tickets order by it. */
+    @Column(name = "owner_id", insertable = false, updatable = false)
+    private Long ownerId;
+
+    /** The channel message this ticket was opened for; unique per channel. */
+    @Column(name = "origin_key")
+    private String originKey;
+
+    /** 1 while closedAt is null, else 0, as a column: ticket views page over (is_open, updated_at, id) indexes. */
+    @Column(name = "is_open")
+    private short open = 1;
+
     @Version
     private long version;
 
@@ -139,6 +153,7 @@ public class Ticket {
         } else {
             closedAt = null;
         }
+        open = (short) (closedAt == null ? 1 : 0);
         touch();
     }
 
@@ -175,6 +190,27 @@ public class Ticket {
         this.awaitingRouting = false;
     }
 
+    /**
+     * A ticket an import made from historical mail: it carries the mail's date, counts as imported,
+     * and is never routed (nobody should be assigned years-old conversations).
+     */
+    public void markImported(Instant firstMessageAt) {
+        this.source = TicketSource.IMPORT;
+        this.createdAt = Checks.require(firstMessageAt, "Date of the first message");
+        this.updatedAt = firstMessageAt;
+        this.awaitingRouting = false;
+    }
+
+    /** After an import: the last activity is the last historical message; the rule may close the ticket as of then. */
+    public void importFinished(Instant lastMessageAt, boolean close) {
+        if (close && closedAt == null) {
+            this.stage = pipeline.closedStage();
+            this.closedAt = lastMessageAt;
+            this.open = 0;
+        }
+        this.updatedAt = lastMessageAt;
+    }
+
     public void prioritize(Priority newPriority) {
         this.priority = Checks.require(newPriority, "Priority");
         touch();
@@ -188,6 +224,11 @@ public class Ticket {
     public void comesFrom(Channel sourceChannel, Contact fromContact) {
         this.channel = sourceChannel;
         this.contact = fromContact;
+    }
+
+    /** @param origin the external id of the channel message the ticket is opened for */
+    public void openedFor(String origin) {
+        this.originKey = Checks.optionalText(origin, "Origin", 500);
     }
 
     public void follows(Ticket earlier) {
@@ -208,6 +249,10 @@ public class Ticket {
 
     public boolean isClosed() {
         return stage.isClosed();
+    }
+
+    public String getOriginKey() {
+        return originKey;
     }
 
     public Long getId() {

@@ -34,7 +34,7 @@ class MessageTest {
         assertEquals(DeliveryState.PENDING, reply.getDeliveryState());
         reply.markFailed("SMTP 451");
         assertEquals("SMTP 451", reply.getDeliveryError());
-        reply.markSent("<abc@switchboard>", Instant.now());
+        reply.markSent("<abc@switchboard>", Instant.now(), null);
         assertEquals(DeliveryState.SENT, reply.getDeliveryState());
         assertEquals(null, reply.getDeliveryError());
     }
@@ -43,6 +43,6 @@ class MessageTest {
     void internalNotesAreNeverDelivered() {
         Message note = Message.internalNote(conversation, agent, "Customer is a VIP");
         assertEquals(DeliveryState.NOT_APPLICABLE, note.getDeliveryState());
-        assertThrows(IllegalStateException.class, () -> note.markSent("x", Instant.now()));
+        assertThrows(IllegalStateException.class, () -> note.markSent("x", Instant.now(), null));
     }
 }

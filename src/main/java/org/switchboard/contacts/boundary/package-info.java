@@ -1,0 +1,2 @@
+/** The contacts API. */
+package org.switchboard.contacts.boundary;

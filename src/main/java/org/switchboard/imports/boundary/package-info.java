@@ -1,0 +1,2 @@
+/** Batch artifacts of the import jobs and the operators' REST endpoints. */
+package org.switchboard.imports.boundary;

@@ -1,0 +1,147 @@
+package org.switchboard.inbound.control;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.switchboard.inbound.control.InboundJournal.Payload;
+import org.switchboard.platform.concurrent.Background;
+
+/**
+ * Group commit for inbound payloads: payloads that arrive while a batch is being written wait
+ * for the next one, and each batch is journaled in one transaction and processed in one more. N
+ * concurrent requests then cost two commits and a few batched statements instead of 2N commits
+ * and some twenty statements each. Each caller still waits for its own payload, so its answer
+ * carries the ids. Best effort: whatever a batch could not do (a transaction failed, the caller
+ * waited too long) the caller does alone, which is safe because journaling and processing are
+ * idempotent.
+ */
+@ApplicationScoped
+public class InboundBatcher {
+
+    private static final Logger LOG = Logger.getLogger(InboundBatcher.class.getName());
+    /** Large enough to carry every concurrent request, small enough to keep one batch's transaction short. */
+    static final int MAX_BATCH = 64;
+    static final int WORKERS = 2;
+    static final long WAIT_SECONDS = 30;
+
+    /** What the batch did for one payload: its item (null if not journaled) and its processing (null if not processed). */
+    public record Outcome(Long itemId, Processed processed) {
+        static final Outcome NOTHING = new Outcome(null, null);
+    }
+
+    private record Waiting(Payload payload, CompletableFuture<Outcome> outcome) {
+    }
+
+    @Inject
+    InboundJournal journal;
+
+    @Inject
+    InboundProcessor processor;
+
+    @Inject
+    Background background;
+
+    private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopped;
+
+    /** Hands the payload to the next batch and waits for what it did; {@link Outcome#NOTHING} if it did nothing in time. */
+    public Outcome submit(Payload payload) {
+        if (stopped) {
+            return Outcome.NOTHING;
+        }
+        startWorkers();
+        Waiting waiting = new Waiting(payload, new CompletableFuture<>());
+        queue.add(waiting);
+        try {
+            return waiting.outcome().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.NOTHING;
+        } catch (ExecutionException | TimeoutException e) {
+            return Outcome.NOTHING;
+        }
+    }
+
+    private synchronized void startWorkers() {
+        if (workers.isEmpty() && !stopped) {
+            for (int i = 1; i <= WORKERS; i++) {
+                Thread worker = background.newThread(this::work, "inbound batch writer " + i);
+                workers.add(worker);
+                worker.start();
+            }
+        }
+    }
+
+    private void work() {
+        while (!stopped) {
+            List<Waiting> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                write(batch);
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.WARNING, "An inbound batch of " + batch.size() + " failed; each is written on its own", unexpected);
+            } finally {
+                batch.forEach(w -> w.outcome().complete(Outcome.NOTHING)); // no effect on those already answered
+            }
+        }
+    }
+
+    private void write(List<Waiting> batch) {
+        List<Long> itemIds;
+        try {
+            itemIds = journal.storeAll(batch.stream().map(Waiting::payload).toList());
+        } catch (RuntimeException failed) {
+            LOG.log(Level.FINE, "Journaling a batch failed (a concurrent store of a key); each is journaled on its own", failed);
+            return;
+        }
+        Map<Long, Processed> processed = new HashMap<>();
+        try {
+            List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(itemIds));
+            List<Processed> results = processor.processAll(distinct);
+            for (int i = 0; i < distinct.size(); i++) {
+                processed.put(distinct.get(i), results.get(i));
+            }
+        } catch (RuntimeException failed) {
+            LOG.log(Level.FINE, "Processing a batch failed; each is processed on its own", failed);
+        }
+        Set<Long> answered = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Long itemId = itemIds.get(i);
+            Processed outcome = processed.get(itemId);
+            if (!answered.add(itemId) && outcome != null && outcome.result() != null) {
+                // the same payload twice in one batch: only the first request made something
+                outcome = new Processed(itemId, outcome.state(), outcome.result().asRepeat(), outcome.error());
+            }
+            batch.get(i).outcome().complete(new Outcome(itemId, outcome));
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        stopped = true;
+        workers.forEach(Thread::interrupt);
+        queue.forEach(w -> w.outcome().complete(Outcome.NOTHING));
+    }
+}

@@ -1,0 +1,41 @@
+package org.switchboard.pipelines.boundary;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.switchboard.pipelines.entity.Pipeline;
+
+/** {@code GET /api/v1/pipelines}: the ticket pipelines and their stages, so scripts can move tickets between stages. */
+@Path("v1/pipelines")
+@RequestScoped
+@RolesAllowed({"admin", "agent", "operator"})
+@Produces(MediaType.APPLICATION_JSON)
+public class PipelineResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public record StageView(long id, String name, int position, boolean closesTicket) {
+    }
+
+    public record PipelineView(long id, String name, List<StageView> stages) {
+    }
+
+    @GET
+    @Transactional
+    public List<PipelineView> list() {
+        return em.createQuery("SELECT p FROM Pipeline p ORDER BY p.name", Pipeline.class).getResultStream()
+                .map(p -> new PipelineView(p.getId(), p.getName(), p.getStages().stream()
+                        .map(s -> new StageView(s.getId(), s.getName(), s.getPosition(), s.isClosed())).toList()))
+                .toList();
+    }
+}

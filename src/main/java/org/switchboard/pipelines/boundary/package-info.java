@@ -1,0 +1,2 @@
+/** The pipelines API. */
+package org.switchboard.pipelines.boundary;

@@ -1,0 +1,2 @@
+/** Creating pipelines and adding stages, for the settings screens. */
+package org.switchboard.pipelines.control;

@@ -1,0 +1,2 @@
+/** Small helpers every page bean shares: messages, request parameters, refusals. */
+package org.switchboard.platform.faces;

@@ -1,0 +1,343 @@
+package org.switchboard.workspace.boundary;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.security.enterprise.SecurityContext;
+
+import org.switchboard.channels.email.control.EmailChannelService;
+import org.switchboard.channels.email.control.SenderLook;
+import org.switchboard.channels.entity.ChannelType;
+import org.switchboard.conversations.entity.MessageDirection;
+import org.switchboard.identity.boundary.UserSession;
+import org.switchboard.platform.faces.Pages;
+import org.switchboard.platform.i18n.Texts;
+import org.switchboard.tickets.control.TicketDtos.AttachmentView;
+import org.switchboard.tickets.control.TicketDtos.EventView;
+import org.switchboard.tickets.control.TicketDtos.MessageView;
+import org.switchboard.tickets.control.TicketDtos.TicketDetail;
+import org.switchboard.tickets.control.TicketDtos.TicketPatch;
+import org.switchboard.tickets.control.TicketDtos.TicketSummary;
+import org.switchboard.tickets.control.TicketService;
+import org.switchboard.tickets.entity.Priority;
+import org.switchboard.workspace.control.DisplayHtml;
+import org.switchboard.workspace.control.WorkspaceQueries;
+import org.switchboard.workspace.control.WorkspaceQueries.ChannelOption;
+import org.switchboard.workspace.control.WorkspaceQueries.ContactCard;
+import org.switchboard.workspace.control.WorkspaceQueries.Option;
+import org.switchboard.workspace.control.WorkspaceQueries.OtherTicket;
+import org.switchboard.workspace.control.WorkspaceQueries.StageOption;
+
+/**
+ * One ticket: its conversation across channels in time order, the timeline, the reply composer
+ * and internal notes, and the properties an agent changes (owner, stage, priority). Saves carry
+ * the version the agent saw: a change by someone else in between is refused, never overwritten.
+ */
+@Named
+@ViewScoped
+public class TicketPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient TicketService tickets;
+
+    @Inject
+    transient WorkspaceQueries queries;
+
+    @Inject
+    transient EmailChannelService email;
+
+    @Inject
+    transient SecurityContext security;
+
+    @Inject
+    transient Texts texts;
+
+    @Inject
+    UserSession session;
+
+    private long id;
+    private boolean found;
+    private TicketSummary ticket;
+    private String description;
+    private List<Entry> entries = List.of();
+    private List<EventView> timeline = List.of();
+    private ContactCard contact;
+    private List<OtherTicket> otherTickets = List.of();
+    private List<StageOption> stages = List.of();
+    private List<Option> agents = List.of();
+    private final Set<Long> imagesAllowed = new HashSet<>();
+    private ReplyLook replyLook;
+
+    private Long stageId;
+    private Long ownerId;
+    private Priority priority;
+    private long version;
+    private String replyText;
+    private String noteText;
+
+    /** A message as shown: safe HTML, its channel, its files. */
+    public record Entry(MessageView message, String html, boolean remoteImagesBlocked, String channel, ChannelType channelType) {
+        public boolean isInbound() {
+            return message.direction() == MessageDirection.INBOUND;
+        }
+
+        public boolean isNote() {
+            return message.direction() == MessageDirection.INTERNAL_NOTE;
+        }
+    }
+
+    /** How the contact will see a reply from this agent: From line and signature. */
+    public record ReplyLook(String from, String signature) {
+    }
+
+    @PostConstruct
+    void init() {
+        if (!AgentsOnly.allowed()) {
+            return; // onLoad answers 403
+        }
+        String requested = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        try {
+            id = Long.parseLong(requested);
+        } catch (NumberFormatException | NullPointerException notATicket) {
+            id = -1;
+        }
+        found = load(true);
+        if (found) {
+            // the menus, once per view: a ticket stays in its pipeline
+            List<StageOption> all = queries.stages();
+            long pipelineId = all.stream().filter(s -> s.id() == ticket.stageId()).mapToLong(StageOption::pipelineId).findFirst().orElse(-1);
+            stages = all.stream().filter(s -> s.pipelineId() == pipelineId).toList();
+            agents = queries.agents();
+        }
+    }
+
+    /** The page's view action: 403 for callers who may not see tickets, 404 for a ticket that does not exist, before anything renders. */
+    public void onLoad() {
+        if (!AgentsOnly.allowed()) {
+            Pages.refuse(403);
+        } else if (!found) {
+            Pages.refuse(404);
+        }
+    }
+
+    private boolean load(boolean withForm) {
+        TicketDetail detail = id < 0 ? null : tickets.detail(id).orElse(null);
+        if (detail == null) {
+            return false;
+        }
+        ticket = detail.ticket();
+        description = detail.description();
+        timeline = detail.timeline();
+        Map<Long, ChannelOption> channels = queries.channelsOfConversations(id);
+        List<Entry> shown = new ArrayList<>();
+        ChannelOption latestChannel = null;
+        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        for (MessageView message : detail.messages()) {
+            Map<String, String> inline = new HashMap<>();
+            for (AttachmentView file : message.attachments()) {
+                if (file.contentId() != null) {
+                    inline.put(file.contentId().replaceAll("^<|>$", ""), context + "/files/attachments/" + file.id());
+                }
+            }
+            DisplayHtml.Shown html = DisplayHtml.forAgent(message.html(), inline, imagesAllowed.contains(message.id()));
+            ChannelOption channel = message.conversationId() == null ? null : channels.get(message.conversationId());
+            latestChannel = channel != null ? channel : latestChannel;
+            shown.add(new Entry(message, html.html(), html.remoteImagesBlocked(), channel == null ? null : channel.name(),
+                    channel == null ? null : channel.type()));
+        }
+        entries = shown;
+        contact = ticket.contactId() == null ? null : queries.contact(ticket.contactId()).orElse(null);
+        otherTickets = ticket.contactId() == null ? List.of() : queries.otherTickets(ticket.contactId(), id);
+        if (withForm) {
+            stageId = ticket.stageId();
+            ownerId = ticket.ownerId();
+            priority = ticket.priority();
+            version = ticket.version();
+            replyLook = replyLook(latestChannel);
+        }
+        return true;
+    }
+
+    private ReplyLook replyLook(ChannelOption latest) {
+        if (latest == null || latest.type() != ChannelType.TEAM_EMAIL) {
+            return null;
+        }
+        return email.get(latest.id()).map(account -> {
+            String agent = session.getFullName() == null ? "" : session.getFullName();
+            return new ReplyLook(SenderLook.fromLine(account.fromNameMode(), account.companyName(), agent, account.address()),
+                    SenderLook.signatureText(account.signature(), account.signatureHtml(), agent));
+        }).orElse(null);
+    }
+
+    public void save() {
+        boolean unassign = ownerId == null && ticket.ownerId() != null;
+        try {
+            tickets.update(id, new TicketPatch(stageId, ownerId, unassign, priority, null, version), username());
+            Pages.info(texts.get("ticket.saved"));
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            Pages.error(texts.get("ticket.conflict"));
+            load(false);
+            return;
+        }
+        load(true);
+    }
+
+    /** Drops this agent's edits and shows the ticket as it is now (after a conflict). */
+    public void reload() {
+        load(true);
+    }
+
+    public void reply() {
+        if (replyText == null || replyText.isBlank()) {
+            Pages.error(texts.get("ticket.replyEmpty"));
+            return;
+        }
+        try {
+            tickets.reply(id, username(), replyText, null);
+        } catch (IllegalStateException noConversation) {
+            Pages.error(noConversation.getMessage());
+            return;
+        }
+        replyText = null;
+        Pages.info(texts.get("ticket.replyQueued"));
+        load(true);
+    }
+
+    public void addNote() {
+        if (noteText == null || noteText.isBlank()) {
+            Pages.error(texts.get("ticket.noteEmpty"));
+            return;
+        }
+        tickets.note(id, username(), noteText);
+        noteText = null;
+        Pages.info(texts.get("ticket.noteAdded"));
+        load(true);
+    }
+
+    public void allowImages(long messageId) {
+        imagesAllowed.add(messageId);
+        load(false);
+    }
+
+    /** A push said some ticket changed: the conversation and timeline again; the agent's unsaved edits stay. */
+    public void refresh() {
+        load(false);
+    }
+
+    private static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String username() {
+        return security.getCallerPrincipal().getName();
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    public TicketSummary getTicket() {
+        return ticket;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public List<Entry> getEntries() {
+        return entries;
+    }
+
+    public List<EventView> getTimeline() {
+        return timeline;
+    }
+
+    public ContactCard getContact() {
+        return contact;
+    }
+
+    public List<OtherTicket> getOtherTickets() {
+        return otherTickets;
+    }
+
+    public List<StageOption> getStages() {
+        return stages;
+    }
+
+    public List<Option> getAgents() {
+        return agents;
+    }
+
+    public Priority[] getPriorities() {
+        return Priority.values();
+    }
+
+    public ReplyLook getReplyLook() {
+        return replyLook;
+    }
+
+    public boolean isCanReply() {
+        return entries.stream().anyMatch(e -> e.channelType() != null);
+    }
+
+    public Long getStageId() {
+        return stageId;
+    }
+
+    public void setStageId(Long stageId) {
+        this.stageId = stageId;
+    }
+
+    public Long getOwnerId() {
+        return ownerId;
+    }
+
+    public void setOwnerId(Long ownerId) {
+        this.ownerId = ownerId;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public String getReplyText() {
+        return replyText;
+    }
+
+    public void setReplyText(String replyText) {
+        this.replyText = replyText;
+    }
+
+    public String getNoteText() {
+        return noteText;
+    }
+
+    public void setNoteText(String noteText) {
+        this.noteText = noteText;
+    }
+}

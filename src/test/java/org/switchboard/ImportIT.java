@@ -1,0 +1,419 @@
+package org.switchboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.switchboard.testing.ApiClient;
+import org.switchboard.testing.Deployments;
+
+/**
+ * The mailbox-import job through the operators' API, against GreenMail's IMAP over TCP and
+ * uploaded archives: threading and original dates kept, the closing rule, dry runs that write
+ * nothing, bad mails skipped and reported, mbox / Maildir / .eml archives, stop and restart with
+ * exact counts, and one run per source at a time.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ImportIT {
+
+    static final String ADMIN_PASSWORD = System.getenv().getOrDefault("SWITCHBOARD_ADMIN_PASSWORD", "it-admin-password");
+    static GreenMail mail;
+    static int imapPort;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.shippedWar();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    ApiClient api;
+
+    @BeforeAll
+    static void startMail() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            imapPort = socket.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(imapPort, "127.0.0.1", "imap"));
+        mail.start();
+    }
+
+    @AfterAll
+    static void stopMail() {
+        mail.stop();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(URI.create("http://127.0.0.1:" + deployed.getPort() + "/"), ADMIN_PASSWORD);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A channel whose IMAP account is a fresh GreenMail user; live mail comes from INBOX (left empty). */
+    record Box(long channelId, String address) {
+    }
+
+    Box box() {
+        String address = unique("history") + "@acme.test";
+        mail.setUser(address, address, "pw");
+        long id = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"" + unique("History") + "\"}").getJsonNumber("id").longValue();
+        HttpResponse<String> connected = api.send("PUT", "/api/v1/channels/" + id + "/email", "{\"kind\":\"OTHER\",\"address\":\"" + address
+                + "\",\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + imapPort + ",\"security\":\"NONE\"},\"secret\":\"pw\"}");
+        assertEquals(200, connected.statusCode(), connected.body());
+        return new Box(id, address);
+    }
+
+    static MimeMessage mime(String from, String to, String subject, String text, Instant date, String messageId, String inReplyTo) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", "<" + messageId + ">");
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        message.setText(text);
+        message.setSentDate(Date.from(date));
+        if (inReplyTo != null) {
+            message.setHeader("In-Reply-To", "<" + inReplyTo + ">");
+            message.setHeader("References", "<" + inReplyTo + ">");
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    static byte[] bytes(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    static void append(Box box, String folderName, List<MimeMessage> messages) throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", imapPort, box.address(), "pw");
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                folder.create(Folder.HOLDS_MESSAGES);
+            }
+            folder.appendMessages(messages.toArray(Message[]::new));
+        }
+    }
+
+    long start(String json) {
+        HttpResponse<String> started = api.post("/api/v1/imports/mailbox", json);
+        assertEquals(202, started.statusCode(), started.body());
+        return ApiClient.object(started).getJsonNumber("runId").longValue();
+    }
+
+    JsonObject run(long executionId) {
+        return ApiClient.object(api.get("/api/v1/imports/" + executionId));
+    }
+
+    JsonObject awaitStatus(long executionId, String... statuses) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject run = run(executionId);
+            for (String status : statuses) {
+                if (run.getString("status").equals(status)) {
+                    return run;
+                }
+            }
+            Thread.sleep(250);
+        }
+        fail("Import " + executionId + " did not reach " + String.join("/", statuses) + ": " + run(executionId));
+        return null;
+    }
+
+    List<JsonObject> tickets(long channelId) {
+        List<JsonObject> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId + "&limit=200" + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.getJsonArray("items").forEach(t -> all.add(t.asJsonObject()));
+            cursor = !page.containsKey("nextCursor") || page.isNull("nextCursor") ? null : page.getString("nextCursor");
+        } while (cursor != null);
+        return all;
+    }
+
+    @Test
+    void aFolderIsImportedWithThreadsDatesAndTheClosingRuleAndADryRunWritesNothing() throws Exception {
+        Box box = box();
+        Instant old = Instant.parse("2020-03-01T10:00:00Z");
+        Instant recent = Instant.now().minus(Duration.ofDays(2));
+        String rootId = unique("root") + "@example.com";
+        String anna = unique("anna") + "@example.com";
+        String bert = unique("bert") + "@example.com";
+        append(box, "Archive", List.of(
+                mime(anna, box.address(), "Old order question", "Where is it?", old, rootId, null),
+                mime(box.address(), anna, "Re: Old order question", "On its way.", old.plusSeconds(3600), unique("ans") + "@acme.test", rootId),
+                mime(anna, box.address(), "Re: Old order question", "Got it, thanks.", old.plusSeconds(7200), unique("thx") + "@example.com", rootId),
+                mime(bert, box.address(), "Recent problem", "Help!", recent, unique("recent") + "@example.com", null)));
+        String request = "{\"channelId\":" + box.channelId() + ",\"source\":\"IMAP\",\"folders\":[\"Archive\"],\"closeAfterDays\":365";
+
+        long dry = start(request + ",\"dryRun\":true}");
+        JsonObject dryRun = awaitStatus(dry, "COMPLETED");
+        assertEquals(4, dryRun.getInt("written"), dryRun.toString());
+        assertEquals(2, dryRun.getInt("tickets"), dryRun.toString());
+        assertEquals(2, dryRun.getInt("contacts"), "anna and bert would be new contacts: " + dryRun);
+        assertTrue(tickets(box.channelId()).isEmpty(), "a dry run writes nothing");
+
+        long real = start(request + "}");
+        JsonObject done = awaitStatus(real, "COMPLETED");
+        assertEquals(4, done.getInt("written"), done.toString());
+        List<JsonObject> imported = tickets(box.channelId());
+        assertEquals(2, imported.size());
+        JsonObject oldTicket = imported.stream().filter(t -> t.getString("subject").equals("Old order question")).findFirst().orElseThrow();
+        assertEquals("IMPORT", oldTicket.getString("source"));
+        assertEquals(old, Instant.parse(oldTicket.getString("createdAt")), "the ticket keeps the first mail's date");
+        assertTrue(oldTicket.getBoolean("closed"), "last message older than 365 days: closed by the rule");
+        JsonObject detail = ApiClient.object(api.get("/api/v1/tickets/" + oldTicket.getJsonNumber("id").longValue()));
+        JsonArray messages = detail.getJsonArray("messages");
+        assertEquals(3, messages.size(), "the whole thread in one ticket");
+        assertEquals(List.of("INBOUND", "OUTBOUND", "INBOUND"), messages.stream().map(m -> m.asJsonObject().getString("direction")).toList());
+        JsonObject recentTicket = imported.stream().filter(t -> t.getString("subject").equals("Recent problem")).findFirst().orElseThrow();
+        assertFalse(recentTicket.getBoolean("closed"));
+        assertFalse(recentTicket.containsKey("ownerId"), "imported tickets are not routed");
+
+        long again = start(request + "}");
+        JsonObject repeated = awaitStatus(again, "COMPLETED");
+        assertEquals(2, tickets(box.channelId()).size(), "importing the same folder again adds nothing: " + repeated);
+    }
+
+    @Test
+    void archivesInEveryFormatAreImportedAndBadMailIsSkippedAndReported() throws Exception {
+        Box box = box();
+        Instant date = Instant.now().minus(Duration.ofDays(1));
+        // mbox with a quoted ">From " line inside a body
+        StringBuilder mbox = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            mbox.append("From sender").append(i).append("@example.com Mon Nov 23 10:00:00 2026\n");
+            mbox.append(new String(bytes(mime("sender" + i + "@example.com", box.address(), "Mbox mail " + i, "Line one\n>From the start\nend", date,
+                    unique("mbox") + "@example.com", null)), StandardCharsets.UTF_8).replace("\r\n", "\n")).append("\n");
+        }
+        long mboxRun = start(archiveRequest(box, upload("history.mbox", mbox.toString().getBytes(StandardCharsets.UTF_8))));
+        awaitStatus(mboxRun, "COMPLETED");
+        List<JsonObject> afterMbox = tickets(box.channelId());
+        assertEquals(3, afterMbox.size());
+        long first = afterMbox.stream().filter(t -> t.getString("subject").equals("Mbox mail 0")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        String text = ApiClient.object(api.get("/api/v1/tickets/" + first)).getJsonArray("messages").getJsonObject(0).getString("text");
+        assertTrue(text.contains("\nFrom the start"), "one level of >From quoting removed: " + text);
+
+        byte[] maildir = zip(List.of("Maildir/cur/1.host:2,S", "Maildir/new/2.host", "Maildir/tmp/3.host"),
+                List.of(bytes(mime("m1@example.com", box.address(), "Maildir cur", "x", date, unique("md") + "@x", null)),
+                        bytes(mime("m2@example.com", box.address(), "Maildir new", "x", date, unique("md") + "@x", null)),
+                        bytes(mime("m3@example.com", box.address(), "Maildir tmp", "x", date, unique("md") + "@x", null))));
+        awaitStatus(start(archiveRequest(box, upload("maildir.zip", maildir))), "COMPLETED");
+        Set<String> subjects = new HashSet<>(tickets(box.channelId()).stream().map(t -> t.getString("subject")).toList());
+        assertTrue(subjects.containsAll(Set.of("Maildir cur", "Maildir new")), subjects.toString());
+        assertFalse(subjects.contains("Maildir tmp"), "tmp/ holds mail still being delivered");
+
+        byte[] emls = zip(List.of("a-good.eml", "b-bad.eml", "c-good.eml"),
+                List.of(bytes(mime("e1@example.com", box.address(), "Eml one", "x", date, unique("eml") + "@x", null)),
+                        "Subject: nobody sent this\r\n\r\nno sender at all".getBytes(StandardCharsets.US_ASCII),
+                        bytes(mime("e2@example.com", box.address(), "Eml two", "x", date, unique("eml") + "@x", null))));
+        long emlRun = start(archiveRequest(box, upload("eml.zip", emls)));
+        JsonObject done = awaitStatus(emlRun, "COMPLETED");
+        assertEquals(2, done.getInt("written"), done.toString());
+        assertEquals(1, done.getInt("skipped"), done.toString());
+        JsonArray report = ApiClient.array(api.get("/api/v1/imports/" + emlRun + "/report"));
+        assertEquals(1, report.size());
+        assertEquals("b-bad.eml", report.getJsonObject(0).getString("position"));
+        assertTrue(report.getJsonObject(0).getString("reason").contains("sender"), report.toString());
+        String csv = api.http().get("/api/v1/imports/" + emlRun + "/report.csv", "Authorization", api.bearer()).body();
+        assertTrue(csv.startsWith("part,position,reason,at") && csv.contains("\"b-bad.eml\""), csv);
+    }
+
+    @Test
+    void aCustomerWithYearsOfMailHasAllOfItImportedNotHeldAsAFlood() throws Exception {
+        Box box = box();
+        String loyal = unique("loyal") + "@example.com";
+        Instant first = Instant.now().minus(Duration.ofDays(400));
+        int mails = 75; // more than the live limit of 60 new tickets per sender and hour
+        StringBuilder mbox = new StringBuilder();
+        for (int i = 0; i < mails; i++) {
+            mbox.append("From ").append(loyal).append(" Mon Nov 23 10:00:00 2026\n");
+            mbox.append(new String(bytes(mime(loyal, box.address(), "Order question " + i, "About order " + i, first.plus(Duration.ofDays(5L * i)),
+                    unique("order") + "@example.com", null)), StandardCharsets.UTF_8).replace("\r\n", "\n")).append("\n");
+        }
+        JsonObject done = awaitStatus(start(archiveRequest(box, upload("loyal.mbox", mbox.toString().getBytes(StandardCharsets.UTF_8)))), "COMPLETED");
+        assertEquals(mails, done.getInt("written"), done.toString());
+        assertEquals(mails, done.getInt("tickets"), done.toString());
+        assertEquals(0, done.getInt("skipped"), done.toString());
+        List<JsonObject> imported = tickets(box.channelId());
+        assertEquals(mails, imported.size(), "every historical question is a ticket of its own");
+        assertEquals(1, imported.stream().map(t -> t.getJsonNumber("contactId").longValue()).distinct().count(),
+                "all on one contact: " + imported.get(0));
+    }
+
+    @Test
+    void anOperatorRunsADryRunFromTheConsoleAndWatchesItFinish() throws Exception {
+        Box box = box();
+        String channelName = ApiClient.object(api.get("/api/v1/channels/" + box.channelId())).getString("name");
+        Instant date = Instant.now().minus(Duration.ofDays(1));
+        java.nio.file.Path archive = java.nio.file.Files.createTempFile("console", ".zip");
+        java.nio.file.Files.write(archive, zip(List.of("one.eml", "two.eml"),
+                List.of(bytes(mime("c1@example.com", box.address(), "Console one", "x", date, unique("c") + "@x", null)),
+                        bytes(mime("c2@example.com", box.address(), "Console two", "x", date, unique("c") + "@x", null)))));
+        try (org.switchboard.testing.Browser browser = new org.switchboard.testing.Browser()) {
+            org.openqa.selenium.WebDriver page = browser.driver();
+            page.get(URI.create("http://127.0.0.1:" + deployed.getPort() + "/operations/imports.xhtml").toString());
+            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login.xhtml"));
+            page.findElement(org.openqa.selenium.By.id("login:username")).sendKeys("admin");
+            page.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+            page.findElement(org.openqa.selenium.By.id("login:submit")).click();
+            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/operations/imports.xhtml"));
+            new org.openqa.selenium.support.ui.Select(page.findElement(org.openqa.selenium.By.id("start:channel"))).selectByVisibleText(channelName);
+            page.findElements(org.openqa.selenium.By.cssSelector("input[name='start:source']")).stream()
+                    .filter(radio -> "ARCHIVE".equals(radio.getAttribute("value"))).findFirst().orElseThrow().click();
+            page.findElement(org.openqa.selenium.By.id("start:archive")).sendKeys(archive.toAbsolutePath().toString());
+            page.findElement(org.openqa.selenium.By.id("start:dryRun")).click();
+            page.findElement(org.openqa.selenium.By.id("start:submit")).click();
+            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("messages"), "started"));
+            // the newest run is the first row; the page refreshes it every two seconds
+            String newest = browser.waiting(Duration.ofSeconds(60)).until(driver -> {
+                String row = driver.findElement(org.openqa.selenium.By.cssSelector("[id='runs:table'] tbody tr")).getText();
+                return row.contains("COMPLETED") ? row : null;
+            });
+            assertTrue(newest.contains("dry run") && newest.contains("2 of 2 read"), newest);
+            browser.screenshot("operations-imports");
+        }
+        assertTrue(tickets(box.channelId()).isEmpty(), "the dry run wrote nothing");
+    }
+
+    @Test
+    void aSharedInboxMovesToTheHelpDeskWithItsHistoryAndADryRunChangesNothing() throws Exception {
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Inbox") + "\",\"destination\":\"SHARED_INBOX\"}");
+        long channelId = channel.getJsonNumber("id").longValue();
+        String key = channel.getString("key");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> posted = api.post("/api/v1/channels/" + key + "/messages", "{\"externalId\":\"" + unique("m") + "\",\"from\":{\"email\":\""
+                    + unique("inbox") + "@example.com\"},\"subject\":\"Inbox thread " + i + "\",\"text\":\"Hello\"}");
+            assertEquals(202, posted.statusCode(), posted.body());
+            assertFalse(ApiClient.object(posted).containsKey("ticketId"), "a shared inbox makes conversations only");
+        }
+        String request = "{\"channelId\":" + channelId + ",\"history\":true";
+        HttpResponse<String> dry = api.post("/api/v1/imports/inbox-migration", request + ",\"dryRun\":true}");
+        assertEquals(202, dry.statusCode(), dry.body());
+        JsonObject dryRun = awaitStatus(ApiClient.object(dry).getJsonNumber("runId").longValue(), "COMPLETED");
+        assertEquals(3, dryRun.getInt("tickets"), dryRun.toString());
+        assertTrue(tickets(channelId).isEmpty(), "a dry run moves nothing");
+        assertEquals("SHARED_INBOX", ApiClient.object(api.get("/api/v1/channels/" + channelId)).getString("destination"));
+
+        HttpResponse<String> real = api.post("/api/v1/imports/inbox-migration", request + "}");
+        JsonObject done = awaitStatus(ApiClient.object(real).getJsonNumber("runId").longValue(), "COMPLETED");
+        assertEquals(3, done.getInt("tickets"), done.toString());
+        assertEquals(3, tickets(channelId).size(), "each historical conversation got its ticket");
+        assertEquals("HELP_DESK", ApiClient.object(api.get("/api/v1/channels/" + channelId)).getString("destination"));
+        HttpResponse<String> live = api.post("/api/v1/channels/" + key + "/messages", "{\"externalId\":\"" + unique("m") + "\",\"from\":{\"email\":\""
+                + unique("live") + "@example.com\"},\"subject\":\"After the move\",\"text\":\"Hi\"}");
+        assertTrue(ApiClient.object(live).containsKey("ticketId"), "from now on conversations make tickets");
+
+        HttpResponse<String> again = api.post("/api/v1/imports/inbox-migration", request + "}");
+        JsonObject repeat = awaitStatus(ApiClient.object(again).getJsonNumber("runId").longValue(), "COMPLETED");
+        assertEquals(4, tickets(channelId).size(), "a second migration keeps the tickets there are: " + repeat);
+    }
+
+    String upload(String name, byte[] content) {
+        HttpResponse<String> stored = api.http().post("/api/v1/imports/archives?name=" + name, "application/octet-stream", content,
+                "Authorization", api.bearer());
+        assertEquals(201, stored.statusCode(), stored.body());
+        return ApiClient.object(stored).getString("archiveId");
+    }
+
+    static String archiveRequest(Box box, String archiveId) {
+        return "{\"channelId\":" + box.channelId() + ",\"source\":\"ARCHIVE\",\"archiveId\":\"" + archiveId + "\"}";
+    }
+
+    static byte[] zip(List<String> names, List<byte[]> contents) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < names.size(); i++) {
+                zip.putNextEntry(new ZipEntry(names.get(i)));
+                zip.write(contents.get(i));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aStoppedImportRestartsWhereItStoppedWithExactCountsAndOneRunPerSource() throws Exception {
+        Box box = box();
+        int total = 600;
+        List<MimeMessage> messages = new ArrayList<>();
+        Instant date = Instant.now().minus(Duration.ofDays(3));
+        for (int i = 0; i < total; i++) {
+            messages.add(mime("bulk" + i + "@example.com", box.address(), "Bulk " + i, "Mail " + i, date, unique("bulk") + "@example.com", null));
+        }
+        append(box, "Big", messages);
+        String request = "{\"channelId\":" + box.channelId() + ",\"source\":\"IMAP\",\"folders\":[\"Big\"],\"chunkSize\":10}";
+        long first = start(request);
+        HttpResponse<String> twice = api.post("/api/v1/imports/mailbox", request);
+        assertEquals(409, twice.statusCode(), "the same source twice at once: " + twice.body());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (run(first).getInt("read") < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        api.post("/api/v1/imports/" + first + "/stop", "{}");
+        JsonObject stopped = awaitStatus(first, "STOPPED", "COMPLETED");
+        assertEquals("STOPPED", stopped.getString("status"), "stopped in the middle: " + stopped);
+        assertTrue(stopped.getInt("read") < total, stopped.toString());
+
+        HttpResponse<String> restarted = api.post("/api/v1/imports/" + first + "/restart", "{}");
+        assertEquals(202, restarted.statusCode(), restarted.body());
+        long second = ApiClient.object(restarted).getJsonNumber("runId").longValue();
+        JsonObject done = awaitStatus(second, "COMPLETED");
+        List<JsonObject> imported = tickets(box.channelId());
+        assertEquals(total, imported.size(), "exactly one ticket per mail: " + done);
+        assertEquals(total, new HashSet<>(imported.stream().map(t -> t.getString("subject")).toList()).size());
+        assertEquals(total, done.getInt("written"), "the counts add up across both runs: " + done);
+    }
+}

@@ -1,0 +1,470 @@
+package org.switchboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.switchboard.testing.ApiClient;
+import org.switchboard.testing.Browser;
+import org.switchboard.testing.Deployments;
+import org.switchboard.testing.MailServers;
+
+
+/**
+ * The workspace and the settings screens in headless Chromium against the shipped WAR, with
+ * GreenMail's real SMTP and IMAP servers: what an admin and an agent see and do.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WorkspaceIT {
+
+    static final String ADMIN_PASSWORD = System.getenv().getOrDefault("SWITCHBOARD_ADMIN_PASSWORD", "it-admin-password");
+    static final Duration WAIT = Duration.ofSeconds(30);
+    /** A 1×1 PNG. */
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    static MailServers mail;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.shippedWar();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    URI base;
+    ApiClient api;
+
+    @BeforeAll
+    static void startMailServers() throws Exception {
+        mail = MailServers.start();
+    }
+
+    @AfterAll
+    static void stopMailServers() {
+        mail.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        base = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
+        api = new ApiClient(base, ADMIN_PASSWORD);
+    }
+
+    @Test
+    void anAdminConnectsTeamEmailWithTheWizardMailAppearsLiveAndTheAgentRepliesAndReassigns() throws Exception {
+        String address = unique("help") + "@acme.test";
+        String customer = unique("customer") + "@example.com";
+        mail.mailbox(address, "mailbox-pw");
+        mail.mailbox(customer, "customer-pw");
+        long maria = user("maria-" + unique("m"), "Maria Virtanen", "AGENT");
+        String channelName = unique("Help mail");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            page.findElement(By.id("connect")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("pick-TEAM_EMAIL"))).click();
+            browser.waiting().until(ExpectedConditions.urlContains("connect-email.xhtml"));
+            page.findElement(By.id("wizard:channelName")).sendKeys(channelName);
+            page.findElement(By.id("wizard:address")).sendKeys(address);
+            browser.screenshot("connect-email-1-account");
+            page.findElement(By.id("wizard:next")).click();
+
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("wizard:imapHost"))).sendKeys("127.0.0.1");
+            js(page, "PF('imapPort').setValue(" + mail.imapPort() + "); PF('imapSecurity').selectValue('NONE');"
+                    + "PF('smtpPort').setValue(" + mail.smtpPort() + "); PF('smtpSecurity').selectValue('NONE');");
+            page.findElement(By.id("wizard:smtpHost")).sendKeys("127.0.0.1");
+            page.findElement(By.id("wizard:secret")).sendKeys("wrong-password");
+            page.findElement(By.id("wizard:next")).click();
+
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("wizard:company"))).sendKeys("Acme");
+            page.findElement(By.id("wizard:signature")).sendKeys("Best regards,\n{{agent.fullName}}\nAcme support");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewFrom"), "at Acme <" + address + ">"));
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewSignature"), "Acme support"));
+            browser.screenshot("connect-email-3-look");
+            page.findElement(By.id("wizard:save")).click();
+            String refused = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .error"))).getText();
+            assertTrue(refused.contains("authentication failed"), "a wrong password is named: " + refused);
+
+            page.findElement(By.id("wizard:back")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("wizard:secret"))).sendKeys("mailbox-pw");
+            page.findElement(By.id("wizard:next")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("wizard:save"))).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connected")));
+            browser.screenshot("connect-email-4-done");
+            JsonObject channel = ApiClient.array(api.get("/api/v1/channels")).getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("name").equals(channelName)).findFirst().orElseThrow();
+            assertTrue(channel.getBoolean("enabled"), "the channel is on once its mailbox works");
+            assertFalse(api.get("/api/v1/channels/" + channel.getJsonNumber("id") + "/email").body().contains("mailbox-pw"), "the password is never shown back");
+
+            // the agent's workspace is open when the mail arrives: the ticket appears without a reload
+            page.get(base.resolve("?view=open").toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("viewTitle")));
+            Object marker = js(page, "window.__notReloaded = true; return 1;");
+            assertEquals(1L, marker);
+            String subject = "Printer on fire " + unique("s");
+            MailServers.send(mail.newMail(customer, address, subject, "It started smoking this morning."));
+            browser.waiting().withTimeout(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tickets:list"), subject));
+            assertEquals(Boolean.TRUE, js(page, "return window.__notReloaded === true;"), "the list changed in place");
+            browser.screenshot("workspace");
+
+            page.findElement(By.linkText(subject)).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticketSubject"), subject));
+            assertTrue(page.findElement(By.id("replyFrom")).getText().contains("at Acme <" + address + ">"), "the composer shows how the reply will look");
+            page.findElement(By.id("composer:replyForm:replyText")).sendKeys("We are sending a technician.");
+            page.findElement(By.id("composer:replyForm:send")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "We are sending a technician."));
+            MimeMessage reply = mail.awaitDelivered(customer, subject, WAIT);
+            assertTrue(reply.getFrom()[0].toString().contains("at Acme"), reply.getFrom()[0].toString());
+            java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+            reply.writeTo(sent);
+            assertTrue(sent.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Acme support"), "signature in the sent reply");
+
+            js(page, "PF('ownerMenu').selectValue('" + maria + "');");
+            page.findElement(By.id("properties:save")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Assigned to maria"));
+            browser.screenshot("ticket");
+            long ticketId = Long.parseLong(page.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1"));
+            assertEquals(maria, ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonObject("ticket").getJsonNumber("ownerId").longValue());
+
+            // the customer answers: the reply threads into the same ticket, and the open page shows it live
+            // with an inline picture and an attached HTML file that carries a script
+            MimeMessage answer = mail.newMail(customer, address, "Re: " + reply.getSubject(), "Thanks, it is out now.");
+            jakarta.mail.internet.MimeMultipart related = new jakarta.mail.internet.MimeMultipart("related");
+            jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+            html.setContent("<p>Thanks, it is out now.</p><img alt=\"photo\" src=\"cid:photo@example.com\">", "text/html; charset=UTF-8");
+            related.addBodyPart(html);
+            jakarta.mail.internet.MimeBodyPart photo = new jakarta.mail.internet.MimeBodyPart();
+            photo.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(PNG, "image/png")));
+            photo.setContentID("<photo@example.com>");
+            photo.setDisposition("inline");
+            related.addBodyPart(photo);
+            jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+            jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+            body.setContent(related);
+            mixed.addBodyPart(body);
+            jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+            file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                    "<script>alert('from the file')</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html")));
+            file.setFileName("invoice.html");
+            mixed.addBodyPart(file);
+            answer.setContent(mixed);
+            answer.setHeader("In-Reply-To", reply.getMessageID());
+            answer.saveChanges();
+            MailServers.send(answer);
+            browser.waiting().withTimeout(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "it is out now"));
+            WebElement picture = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversation img[alt='photo']")));
+            browser.waiting().until(d -> Long.valueOf(1).equals(js(d, "return arguments[0].complete && arguments[0].naturalWidth > 0 ? 1 : 0;", picture)));
+            String fileAddress = page.findElement(By.linkText("invoice.html")).getAttribute("href");
+            var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(fileAddress))
+                    .header("Cookie", "JSESSIONID=" + page.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, download.statusCode());
+            assertEquals("application/octet-stream", download.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                    "an HTML file is a download, never a page of ours");
+            assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+            assertEquals("nosniff", download.headers().firstValue("X-Content-Type-Options").orElse(""));
+            var anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(fileAddress)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertFalse(anonymous.statusCode() == 200 && anonymous.body().contains("from the file"), "without a session the file is not given out");
+            assertTrue(anonymous.statusCode() == 302 && anonymous.headers().firstValue("Location").orElse("").contains("login.xhtml"),
+                    "without a session: sign in first (" + anonymous.statusCode() + ")");
+
+            page.get(base.resolve("settings/channel.xhtml?id=" + channel.getJsonNumber("id")).toString());
+            page.findElement(By.xpath("//a[contains(., 'Routing')]")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("channel:tabs:runPreview"))).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("channel:tabs:preview"), subject));
+            browser.screenshot("settings-channel-routing");
+        }
+    }
+
+    @Test
+    void mailWithScriptsAndTrackersIsShownWithNothingExecutedAndRemoteImagesHeldBack() {
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Hostile") + "\"}");
+        String html = "<p id=\\\"greeting\\\">Hello <b>team</b></p><script>window.__xss='script'</script>"
+                + "<img src=\\\"x\\\" onerror=\\\"window.__xss='onerror'\\\"><a id=\\\"jslink\\\" href=\\\"javascript:window.__xss='link'\\\">click me</a>"
+                + "<svg><script>window.__xss='svg'</script><a xlink:href=\\\"javascript:window.__xss='svglink'\\\"><text>svg</text></a></svg>"
+                + "<div style=\\\"background:url(javascript:window.__xss='css');width:expression(window.__xss='expr')\\\">styled</div>"
+                + "<img id=\\\"tracker\\\" src=\\\"https://tracker.example/pixel.png?u=1\\\">"
+                + "<form action=\\\"https://evil.example/steal\\\"><input name=\\\"password\\\"></form>"
+                + "<iframe src=\\\"https://evil.example\\\"></iframe><p onclick=\\\"window.__xss='click'\\\" id=\\\"para\\\">para</p>"
+                + "<meta http-equiv=\\\"refresh\\\" content=\\\"0;url=https://evil.example\\\"><base href=\\\"https://evil.example/\\\">";
+        JsonObject made = api.create("/api/v1/channels/" + channel.getString("key") + "/messages", "{\"externalId\":\"" + unique("x")
+                + "\",\"from\":{\"email\":\"mallory@example.com\",\"name\":\"Mallory <script>window.__xss='name'</script>\"},"
+                + "\"subject\":\"Invoice <img src=x onerror=window.__xss='subject'>\",\"text\":\"see html\",\"html\":\"" + html + "\"}");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("ticket.xhtml?id=" + made.getJsonNumber("ticketId")).toString());
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Hello team"));
+            assertTrue(page.findElement(By.id("ticketSubject")).getText().contains("<img src=x"), "the subject is shown as text");
+            for (String selector : List.of("#conversation .body script", "#conversation .body iframe", "#conversation .body form", "#conversation .body svg",
+                    "#conversation .body [onerror]", "#conversation .body [onclick]", "#conversation .body [style]", "#conversation .body a[href^='javascript']",
+                    "#conversation .body meta", "#conversation .body base", "#conversation .body img[src^='https://']")) {
+                assertTrue(page.findElements(By.cssSelector(selector)).isEmpty(), "nothing like " + selector + " reaches the page");
+            }
+            page.findElement(By.xpath("//div[@id='conversation']//p[contains(., 'para')]")).click();
+            page.findElement(By.xpath("//div[@id='conversation']//*[contains(text(), 'click me')]")).click(); // the link, now plain text
+            assertNull(js(page, "return window.__xss === undefined ? null : window.__xss;"), "no script ran");
+            assertTrue(page.findElement(By.cssSelector(".images-blocked")).getText().contains("blocked"));
+            browser.screenshot("ticket-hostile-mail");
+            page.findElement(By.cssSelector(".images-blocked button")).click();
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversation img[src^='https://tracker.example']")));
+            assertNull(js(page, "return window.__xss === undefined ? null : window.__xss;"), "showing images runs nothing either");
+        }
+    }
+
+    @Test
+    void aSecondAgentSavingAChangedTicketIsToldAndNothingIsOverwritten() {
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Conflicts") + "\"}");
+        long ticketId = api.create("/api/v1/channels/" + channel.getString("key") + "/messages", "{\"externalId\":\"" + unique("c")
+                + "\",\"from\":{\"email\":\"" + unique("c") + "@example.com\"},\"subject\":\"Two agents\",\"text\":\"hello\"}").getJsonNumber("ticketId").longValue();
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("ticket.xhtml?id=" + ticketId).toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("properties:save")));
+            long version = ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonObject("ticket").getJsonNumber("version").longValue();
+            assertEquals(200, api.send("PATCH", "/api/v1/tickets/" + ticketId, "{\"priority\":\"URGENT\",\"version\":" + version + "}").statusCode());
+
+            js(page, "PF('priorityMenu').selectValue('LOW');");
+            page.findElement(By.id("properties:save")).click();
+            String message = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .error"))).getText();
+            assertTrue(message.contains("Someone else changed this ticket"), message);
+            assertEquals("URGENT", ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonObject("ticket").getString("priority"),
+                    "the other agent's change stands");
+            browser.screenshot("ticket-conflict");
+
+            page.findElement(By.id("properties:reload")).click();
+            browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#messages .error")));
+            js(page, "PF('priorityMenu').selectValue('LOW');");
+            page.findElement(By.id("properties:save")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .info")));
+            assertEquals("LOW", ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonObject("ticket").getString("priority"),
+                    "after seeing the other change, the agent's own save goes through");
+        }
+    }
+
+    @Test
+    void anAgentIsRefusedTheSettingsEvenByAddressAndTheirAvailabilityToggleRoutesAtOnce() {
+        String name = "agent-" + unique("a");
+        long agentId = user(name, "Aku Agent", "AGENT");
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Routed") + "\",\"routing\":"
+                + "{\"mode\":\"USERS_AND_TEAMS\",\"availableOnly\":true,\"userIds\":[" + agentId + "]}}");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, name, "agent-password");
+            assertTrue(page.findElements(By.id("navSettings")).isEmpty(), "no Settings in an agent's navigation");
+            for (String settingsPage : List.of("settings/channels.xhtml", "settings/users.xhtml", "settings/channel.xhtml?id=1",
+                    "settings/connect-email.xhtml", "settings/api-tokens.xhtml")) {
+                page.get(base.resolve(settingsPage).toString());
+                assertTrue(page.findElement(By.tagName("body")).getText().contains("You do not have access"), settingsPage + " is refused");
+            }
+            browser.screenshot("agent-refused-settings");
+
+            page.get(base.toString());
+            WebElement toggle = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#preferences\\:available .ui-toggleswitch-slider")));
+            toggle.click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preferences:availabilityLabel"), "Away"));
+            assertEquals("AWAY", ApiClient.object(api.get("/api/v1/users/" + agentId)).getString("availability"));
+            JsonObject waiting = api.create("/api/v1/channels/" + channel.getString("key") + "/messages", "{\"externalId\":\"" + unique("w")
+                    + "\",\"from\":{\"email\":\"" + unique("w") + "@example.com\"},\"subject\":\"While away\",\"text\":\"hi\"}");
+            JsonObject ticket = ApiClient.object(api.get("/api/v1/tickets/" + waiting.getJsonNumber("ticketId"))).getJsonObject("ticket");
+            assertTrue(!ticket.containsKey("ownerId") || ticket.isNull("ownerId"), "an away agent gets nothing: " + ticket);
+
+            page.findElement(By.cssSelector("#preferences\\:available .ui-toggleswitch-slider")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preferences:availabilityLabel"), "Available"));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            JsonObject drained;
+            do {
+                sleep(200);
+                drained = ApiClient.object(api.get("/api/v1/tickets/" + waiting.getJsonNumber("ticketId"))).getJsonObject("ticket");
+            } while ((!drained.containsKey("ownerId") || drained.isNull("ownerId")) && System.nanoTime() < deadline);
+            assertEquals(agentId, drained.getJsonNumber("ownerId").longValue(), "back from away, the waiting ticket comes to the agent");
+        }
+    }
+
+    @Test
+    void anAdminManagesUsersTeamsSkillsAndTurnsAChannelOffAndOn() {
+        String team = unique("Billing");
+        String skill = unique("Finnish");
+        String username = "new-" + unique("u");
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Toggle") + "\"}");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("settings/users.xhtml").toString());
+            page.findElement(By.id("teams:newTeam")).sendKeys(team);
+            page.findElement(By.id("teams:addTeam")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("teams"), team));
+            page.findElement(By.id("skills:newSkill")).sendKeys(skill);
+            page.findElement(By.id("skills:addSkill")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("skills"), skill));
+
+            page.findElement(By.id("newUserForm:newUser")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("user:username"))).sendKeys(username);
+            page.findElement(By.id("user:fullName")).sendKeys("Uusi Agentti");
+            page.findElement(By.id("user:password")).sendKeys("new-agent-password");
+            page.findElement(By.id("user:save")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("users"), username));
+            browser.screenshot("settings-users");
+            JsonObject created = ApiClient.array(api.get("/api/v1/users")).getValuesAs(JsonObject.class).stream()
+                    .filter(u -> u.getString("username").equals(username)).findFirst().orElseThrow();
+            assertEquals(List.of("AGENT"), created.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            assertTrue(created.getBoolean("paidSeat"));
+            assertTrue(ApiClient.array(api.get("/api/v1/teams")).toString().contains(team));
+            assertTrue(ApiClient.array(api.get("/api/v1/skills")).toString().contains(skill));
+
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            WebElement row = page.findElement(By.xpath("//tr[.//a[text()='" + channel.getString("name") + "']]"));
+            row.findElement(By.xpath(".//button[contains(@id, 'turnOff')]")).click();
+            browser.waiting().until(d -> !ApiClient.object(api.get("/api/v1/channels/" + channel.getJsonNumber("id"))).getBoolean("enabled"));
+            assertEquals(409, api.post("/api/v1/channels/" + channel.getString("key") + "/messages",
+                    "{\"externalId\":\"off-1\",\"from\":{\"email\":\"x@example.com\"},\"text\":\"hi\"}").statusCode(), "a channel that is off refuses messages");
+            browser.screenshot("settings-channels");
+            page.findElement(By.xpath("//tr[.//a[text()='" + channel.getString("name") + "']]//button[contains(@id, 'turnOn')]")).click();
+            browser.waiting().until(d -> ApiClient.object(api.get("/api/v1/channels/" + channel.getJsonNumber("id"))).getBoolean("enabled"));
+        }
+    }
+
+    @Test
+    void anOperatorStartsInOperationsAndSeesNoTickets() {
+        String name = "operator-" + unique("o");
+        user(name, "Olli Operaattori", "OPERATOR");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, name, "agent-password");
+            assertTrue(page.getCurrentUrl().contains("/operations/imports.xhtml"), page.getCurrentUrl());
+            for (String workspacePage : List.of("", "?view=closed", "ticket.xhtml?id=1", "files/attachments/1")) {
+                page.get(base.resolve(workspacePage).toString());
+                assertTrue(page.findElement(By.tagName("body")).getText().contains("You do not have access"), workspacePage + " is refused");
+            }
+        }
+    }
+
+    @Test
+    void aUserSwitchesToFinnishAndTheWorkspaceStaysFinnishAfterSigningInAgain() {
+        String name = "aino-" + unique("f");
+        user(name, "Aino Asiakaspalvelija", "AGENT");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, name, "agent-password");
+            assertEquals("All open", page.findElement(By.id("viewTitle")).getText());
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBe(By.id("viewTitle"), "Kaikki avoimet"));
+            assertEquals("fi", page.findElement(By.tagName("html")).getAttribute("lang"));
+            assertTrue(page.findElement(By.id("view-unassigned")).getText().startsWith("Määrittämättömät"));
+            browser.screenshot("workspace-fi");
+            page.findElement(By.id("userMenu:signOut")).click();
+            browser.waiting().until(ExpectedConditions.urlContains("/login.xhtml"));
+            signIn(browser, name, "agent-password");
+            assertEquals("Kaikki avoimet", page.findElement(By.id("viewTitle")).getText(), "the language is the user's, not the browser's");
+        }
+    }
+
+    @Test
+    void theTicketListPagesByKeysetFiltersAndSearches() {
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Paging") + "\"}");
+        String tag = unique("p");
+        for (int i = 1; i <= 30; i++) {
+            api.create("/api/v1/channels/" + channel.getString("key") + "/messages", "{\"externalId\":\"" + tag + i + "\",\"from\":{\"email\":\""
+                    + tag + i + "@example.com\",\"name\":\"Pat " + i + "\"},\"subject\":\"" + tag + " question " + i + "\",\"text\":\"q\"}");
+        }
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("?view=channel&channel=" + channel.getJsonNumber("id")).toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("tickets:list")));
+            List<String> first = subjects(page);
+            assertEquals(25, first.size());
+            assertEquals(tag + " question 30", first.get(0), "newest first");
+            assertTrue(page.findElement(By.cssSelector(".views li.current")).getText().contains("30"), "the channel's count in the sidebar");
+            page.findElement(By.id("tickets:next")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tickets:page"), "2"));
+            List<String> second = subjects(page);
+            assertEquals(List.of(tag + " question 5", tag + " question 4", tag + " question 3", tag + " question 2", tag + " question 1"), second);
+            page.findElement(By.id("tickets:previous")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tickets:page"), "1"));
+            assertEquals(first, subjects(page));
+
+            var found = ApiClient.object(api.get("/api/v1/tickets?channel=" + channel.getJsonNumber("id") + "&q=pat%2017")).getJsonArray("items");
+            assertEquals(1, found.size(), "the API searches the same way: " + found);
+            assertEquals(400, api.get("/api/v1/tickets?priority=SOMETIMES").statusCode(), "an unknown priority is a 400, not a 404");
+            page.findElement(By.id("filters:search")).sendKeys("Pat 17");
+            page.findElement(By.id("filters:apply")).click();
+            browser.waiting().until(d -> subjects(d).size() == 1);
+            assertEquals(List.of(tag + " question 17"), subjects(page), "search by contact name");
+            page.findElement(By.id("filters:clear")).click();
+            browser.waiting().until(d -> subjects(d).size() == 25);
+            page.findElement(By.xpath("//div[@id='filters:order']//*[contains(text(),'Oldest first')]")).click();
+            page.findElement(By.id("filters:apply")).click();
+            browser.waiting().until(d -> !subjects(d).isEmpty() && subjects(d).get(0).equals(tag + " question 1"));
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    /** The subjects in the list, read in one script call (an Ajax update may replace the rows between two reads). */
+    @SuppressWarnings("unchecked")
+    private static List<String> subjects(WebDriver page) {
+        return (List<String>) js(page, "return Array.from(document.querySelectorAll('#tickets\\\\:list a.subject')).map(a => a.textContent.trim());");
+    }
+
+    private void signIn(Browser browser, String username, String password) {
+        WebDriver page = browser.driver();
+        page.get(base.resolve("login.xhtml").toString());
+        page.findElement(By.id("login:username")).sendKeys(username);
+        page.findElement(By.id("login:password")).sendKeys(password);
+        page.findElement(By.id("login:submit")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("userMenu")));
+    }
+
+    private long user(String username, String fullName, String role) {
+        return api.create("/api/v1/users", "{\"username\":\"" + username + "\",\"fullName\":\"" + fullName + "\",\"roles\":[\"" + role
+                + "\"],\"paidSeat\":true,\"password\":\"agent-password\"}").getJsonNumber("id").longValue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Object js(WebDriver page, String script, Object... arguments) {
+        return ((JavascriptExecutor) page).executeScript(script, arguments);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,95 @@
+package org.switchboard.platform.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.switchboard.channels.email.control.EmailAccount;
+import org.switchboard.channels.entity.ChannelDestination;
+import org.switchboard.channels.entity.ChannelType;
+import org.switchboard.channels.entity.RoutingMode;
+import org.switchboard.conversations.entity.DeliveryState;
+import org.switchboard.identity.entity.Availability;
+import org.switchboard.identity.entity.Role;
+import org.switchboard.tickets.entity.Priority;
+import org.switchboard.tickets.entity.TicketEventType;
+import org.switchboard.tickets.entity.TicketSource;
+
+/** Every text a page asks for exists, in English and in Finnish: no "???key???" on any screen. */
+class TextsBundleTest {
+
+    private static final Pattern LITERAL_KEY = Pattern.compile("msg\\['([A-Za-z0-9_.]+)'\\]");
+    private static final Pattern JAVA_KEY = Pattern.compile("texts\\.get\\(\"([A-Za-z0-9_.]+)\"");
+
+    static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = TextsBundleTest.class.getResourceAsStream("/org/switchboard/i18n/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void englishAndFinnishHaveTheSameKeys() throws IOException {
+        assertEquals(new TreeSet<>(bundle("messages.properties").stringPropertyNames()),
+                new TreeSet<>(bundle("messages_fi.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void everyKeyAPageOrABeanNamesExists() throws IOException {
+        Set<String> keys = bundle("messages.properties").stringPropertyNames();
+        Set<String> missing = new TreeSet<>();
+        scan(Path.of("webapp"), ".xhtml", LITERAL_KEY, keys, missing);
+        scan(Path.of("src/main/java"), ".java", JAVA_KEY, keys, missing);
+        assertTrue(missing.isEmpty(), "missing texts: " + missing);
+    }
+
+    /** Pages build keys like 'priority.' + value: every value of each enum needs its text. */
+    @Test
+    void everyEnumValueShownOnAPageHasItsText() throws IOException {
+        Set<String> keys = bundle("messages_fi.properties").stringPropertyNames();
+        Map<String, Class<? extends Enum<?>>> families = Map.ofEntries(Map.entry("priority.", Priority.class),
+                Map.entry("event.", TicketEventType.class), Map.entry("source.", TicketSource.class),
+                Map.entry("delivery.", DeliveryState.class), Map.entry("channelType.", ChannelType.class),
+                Map.entry("destination.", ChannelDestination.class), Map.entry("routing.", RoutingMode.class),
+                Map.entry("role.", Role.class), Map.entry("availability.", Availability.class),
+                Map.entry("kind.", EmailAccount.Kind.class), Map.entry("security.", EmailAccount.Security.class),
+                Map.entry("auth.", EmailAccount.AuthMethod.class), Map.entry("fromName.", EmailAccount.FromNameMode.class));
+        Set<String> missing = new TreeSet<>();
+        families.forEach((prefix, type) -> {
+            for (Enum<?> value : type.getEnumConstants()) {
+                if (!keys.contains(prefix + value.name())) {
+                    missing.add(prefix + value.name());
+                }
+            }
+        });
+        assertTrue(missing.isEmpty(), "missing texts: " + missing);
+    }
+
+    private static void scan(Path root, String suffix, Pattern pattern, Set<String> keys, Set<String> missing) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                Matcher matcher = pattern.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    if (!keys.contains(matcher.group(1))) {
+                        missing.add(matcher.group(1) + " (" + file + ")");
+                    }
+                }
+            }
+        }
+    }
+}
