@@ -76,7 +76,21 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Switchboard not healthy within " + deadline + "; log " + log);
+        throw new IllegalStateException("Switchboard not healthy within " + deadline + "; " + keepDiagnostics());
+    }
+
+    /**
+     * A start that never became healthy: asks the JVM for a thread dump (SIGQUIT prints it into the
+     * log) and copies the log to target/diagnostics, which .ci/run prints when the build fails —
+     * the temporary folder with the log is gone by the time anyone reads a CI report.
+     */
+    private String keepDiagnostics() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-QUIT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+        Thread.sleep(2000);
+        Path kept = Path.of("target", "diagnostics", "unhealthy-start-" + process.pid() + ".log");
+        Files.createDirectories(kept.getParent());
+        Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return "log kept in " + kept.toAbsolutePath();
     }
 
     /** Waits until the log contains the text; returns the whole log. */
