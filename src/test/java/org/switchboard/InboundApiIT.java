@@ -121,6 +121,24 @@ class InboundApiIT {
     }
 
     @Test
+    void aTakenRoleOrADeactivatedUserStopsTheirTokenAtOnce() {
+        String username = unique("integration");
+        String user = "{\"username\":\"" + username + "\",\"fullName\":\"Integration Bot\",\"password\":\"bot-password-1\",\"roles\":";
+        long id = api.create("/api/v1/users", user + "[\"ADMIN\"]}").getJsonNumber("id").longValue();
+        ApiClient bot = new ApiClient(api.http().uri("/"), username, "bot-password-1");
+        assertEquals(200, bot.get("/api/v1/users").statusCode(), "an admin's token lists users");
+
+        assertEquals(200, api.send("PUT", "/api/v1/users/" + id, user + "[\"AGENT\"]}").statusCode());
+        assertEquals(403, bot.get("/api/v1/users").statusCode(), "the admin role taken away counts at once");
+        String path = "/api/v1/channels/" + channel(null).getString("key") + "/messages";
+        assertEquals(202, bot.post(path, message("bot-1", unique("c") + "@example.com", "From the bot")).statusCode());
+
+        assertEquals(200, api.send("PUT", "/api/v1/users/" + id, user + "[\"AGENT\"],\"active\":false}").statusCode());
+        assertEquals(401, bot.post(path, message("bot-2", unique("c") + "@example.com", "After deactivation")).statusCode(),
+                "a deactivated user's token stops working at once");
+    }
+
+    @Test
     void racingDuplicatesMakeOneMessage() throws Exception {
         JsonObject channel = channel(null);
         String path = "/api/v1/channels/" + channel.getString("key") + "/messages";

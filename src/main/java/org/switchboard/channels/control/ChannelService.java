@@ -1,5 +1,6 @@
 package org.switchboard.channels.control;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.annotation.Resource;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
@@ -32,6 +35,7 @@ import org.switchboard.identity.entity.User;
 import org.switchboard.inboxes.entity.Inbox;
 import org.switchboard.pipelines.entity.Pipeline;
 import org.switchboard.pipelines.entity.PipelineStage;
+import org.switchboard.platform.cache.RecentLookups;
 import org.switchboard.platform.persistence.Lookups;
 import org.switchboard.platform.startup.InitialData;
 import org.switchboard.routing.control.AgentDirectory;
@@ -48,8 +52,16 @@ import org.switchboard.tickets.entity.Ticket;
 @Transactional
 public class ChannelService {
 
+    /** Every inbound call names its channel by key; the answer rarely changes (see {@link RecentLookups}). */
+    private static final Duration KEY_LOOKUP_LIFETIME = Duration.ofSeconds(2);
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    private final RecentLookups<String, ChannelRef> byKey = new RecentLookups<>(KEY_LOOKUP_LIFETIME, 10_000);
 
     @Inject
     AgentDirectory agents;
@@ -61,9 +73,9 @@ public class ChannelService {
     /** On every inbound request: one query for three columns, no entity, no transaction. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ChannelRef> byPublicKey(String key) {
-        return em.createQuery("SELECT c.id, c.name, c.enabled FROM Channel c WHERE c.publicKey = :key", Object[].class)
-                .setParameter("key", key).getResultStream().findFirst()
-                .map(r -> new ChannelRef((Long) r[0], (String) r[1], (Boolean) r[2]));
+        return byKey.get(key, k -> em.createQuery("SELECT c.id, c.name, c.enabled FROM Channel c WHERE c.publicKey = :key", Object[].class)
+                .setParameter("key", k).getResultStream().findFirst()
+                .map(r -> new ChannelRef((Long) r[0], (String) r[1], (Boolean) r[2])));
     }
 
     public ChannelView create(ChannelRequest request) {
@@ -85,6 +97,7 @@ public class ChannelService {
         if (request.type() != channel.getType()) {
             throw new IllegalArgumentException("type: a channel's type cannot change; connect a new channel instead");
         }
+        byKey.clearWhenDone(transaction);
         channel.rename(request.name());
         channel.changeTicketDefaults(defaults(request.ticketDefaults()));
         apply(channel, request);
@@ -97,6 +110,7 @@ public class ChannelService {
         if (channel == null) {
             return Optional.empty();
         }
+        byKey.clearWhenDone(transaction);
         if (enabled) {
             channel.enable();
         } else {

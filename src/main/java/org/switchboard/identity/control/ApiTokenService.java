@@ -13,14 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.switchboard.identity.entity.ApiToken;
 import org.switchboard.identity.entity.Role;
 import org.switchboard.identity.entity.User;
+import org.switchboard.platform.cache.RecentLookups;
 
 /** Issues, lists, revokes and checks REST API bearer tokens. */
 @ApplicationScoped
@@ -31,12 +34,30 @@ public class ApiTokenService {
     /** Last-used times are coarse so that a busy integration does not write on every call. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How long this instance trusts a token check without asking the database again: a token
+     * revoked or a user deactivated here stops working at once, on another instance within this.
+     */
+    static final Duration CHECK_LIFETIME = Duration.ofSeconds(2);
 
     @PersistenceContext
     EntityManager em;
 
     @jakarta.inject.Inject
     TokenUsage usage;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** A valid token as checked: whose it is, and when its use was last written down. */
+    private record CheckedToken(long id, Caller caller, Instant lastUsed) {
+        CheckedToken usedAt(Instant at) {
+            return new CheckedToken(id, caller, at);
+        }
+    }
+
+    /** By token hash; see {@link #CHECK_LIFETIME}. */
+    private final RecentLookups<String, CheckedToken> checked = new RecentLookups<>(CHECK_LIFETIME, 10_000);
 
     /** The token text is in the result only; it cannot be recovered later. */
     public IssuedToken issue(String name, String username) {
@@ -64,30 +85,49 @@ public class ApiTokenService {
             return false;
         }
         token.revoke();
+        checked.clearWhenDone(transaction);
         return true;
     }
 
-    /** On every API call: one query; a write only once a minute per token, to keep "last used". */
+    /**
+     * The users behind tokens changed (roles, deactivation, deletion): token checks made before
+     * are forgotten, now and when the transaction ends.
+     */
+    public void callersChanged() {
+        checked.clearWhenDone(transaction);
+    }
+
+    /** On every API call: at most one query (see {@link #CHECK_LIFETIME}); a write only once a minute per token, to keep "last used". */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Caller> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        String hash = sha256(token);
+        Optional<CheckedToken> found = checked.get(hash, this::check);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Instant lastUsed = found.get().lastUsed();
+        if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
+            usage.record(found.get().id(), now, now.minus(LAST_USED_PRECISION));
+            checked.update(hash, t -> t.usedAt(now));
+        }
+        return Optional.of(found.get().caller());
+    }
+
+    private Optional<CheckedToken> check(String hash) {
         // One query, one row per role of the token's user: token, user and roles without an entity graph.
         List<Object[]> rows = em.createQuery("SELECT t.id, t.lastUsedAt, u.username, r FROM ApiToken t JOIN t.user u JOIN u.roles r "
                         + "WHERE t.tokenHash = :hash AND t.revokedAt IS NULL AND u.active = TRUE", Object[].class)
-                .setParameter("hash", sha256(token)).getResultList();
+                .setParameter("hash", hash).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] first = rows.get(0);
-        Instant now = Instant.now();
-        Instant lastUsed = (Instant) first[1];
-        if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_PRECISION))) {
-            usage.record((Long) first[0], now, now.minus(LAST_USED_PRECISION));
-        }
         Set<String> groups = rows.stream().map(r -> ((Role) r[3]).groupName()).collect(Collectors.toUnmodifiableSet());
-        return Optional.of(new Caller((String) first[2], groups));
+        return Optional.of(new CheckedToken((Long) first[0], new Caller((String) first[2], groups), (Instant) first[1]));
     }
 
     static String sha256(String token) {

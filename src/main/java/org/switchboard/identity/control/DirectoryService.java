@@ -38,6 +38,9 @@ public class DirectoryService {
     @Inject
     Event<AgentFreed> agentFreed;
 
+    @Inject
+    ApiTokenService tokens;
+
     public UserView createUser(UserRequest request) {
         String username = User.normalizeUsername(request.username());
         if (!em.createNamedQuery("User.byUsername", User.class).setParameter("username", username).getResultList().isEmpty()) {
@@ -58,6 +61,7 @@ public class DirectoryService {
         if (request.version() != null && request.version() != user.getVersion()) {
             throw new OptimisticLockException("User " + id + " was changed by someone else");
         }
+        tokens.callersChanged(); // roles or active may change: no token check made before counts
         user.rename(request.fullName());
         user.changeEmail(request.email());
         user.changeRoles(request.roles());

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -31,9 +31,10 @@ import org.switchboard.platform.rest.LimitedBody;
  * {@code POST /api/v1/channels/{channelKey}/messages}: the generic inbound endpoint for
  * integrations and custom channels. 202 with the ids of what the message became; the same
  * externalId again: 200 with the same ids. The raw body is journaled before processing.
+ * Application-scoped: it holds no request state, and every inbound call would otherwise create it.
  */
 @Path("v1/channels/{channelKey}/messages")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({"admin", "agent", "operator"})
 public class ChannelMessageResource {
 

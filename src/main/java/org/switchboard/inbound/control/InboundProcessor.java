@@ -85,6 +85,11 @@ public class InboundProcessor {
         }
         preload(items, parsed);
         parsed.forEach((itemId, message) -> outcomes.put(itemId, take(items.get(itemId), message)));
+        List<Long> touched = parsed.keySet().stream().map(outcomes::get).map(Processed::result)
+                .filter(r -> r != null && r.ticketId() != null && !r.duplicate()).map(IntakeResult::ticketId).distinct().toList();
+        if (!touched.isEmpty()) {
+            activity.fire(new TicketActivity(touched));
+        }
         return itemIds.stream().map(outcomes::get).toList();
     }
 
@@ -121,9 +126,6 @@ public class InboundProcessor {
             item.markProcessed(result.ignoredBecause());
         } else {
             item.markProcessed();
-            if (result.ticketId() != null && !result.duplicate()) {
-                activity.fire(new TicketActivity(result.ticketId()));
-            }
         }
         return new Processed(item.getId(), InboundState.PROCESSED, result, null);
     }
