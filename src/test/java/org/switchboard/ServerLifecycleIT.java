@@ -36,7 +36,8 @@ import org.switchboard.testing.TestDatabase;
  */
 class ServerLifecycleIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    /** Starts take 12–30 s here; as long as Arquillian allows its own starts, so a slow machine is not mistaken for a hang. */
+    private static final Duration STARTUP = Duration.ofSeconds(240);
     private static final Pattern PRINTED_PASSWORD = Pattern.compile("with password: (\\S+)");
 
     @TempDir
