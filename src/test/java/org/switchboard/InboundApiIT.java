@@ -139,6 +139,36 @@ class InboundApiIT {
     }
 
     @Test
+    void aSenderOpeningTicketsFasterThanTheLimitIsHeldAsAFloodEvenInOneBurst() throws Exception {
+        String path = "/api/v1/channels/" + channel(null).getString("key") + "/messages";
+        String email = unique("flooder") + "@example.com";
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<String>>> results = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                String externalId = "flood-" + i;
+                results.add(pool.submit(() -> api.post(path, message(externalId, email, "Burst " + externalId))));
+            }
+            int tickets = 0;
+            int held = 0;
+            for (Future<HttpResponse<String>> result : results) {
+                HttpResponse<String> response = result.get();
+                assertEquals(202, response.statusCode(), response.body());
+                JsonObject body = ApiClient.object(response);
+                if (body.containsKey("ticketId")) {
+                    tickets++;
+                } else if ("QUARANTINED".equals(body.getString("state")) && body.getString("error").contains("Held as a flood")) {
+                    held++;
+                }
+            }
+            assertEquals(60, tickets, "a new sender in one burst of concurrent messages gets exactly the hour's limit of tickets");
+            assertEquals(10, held, "the rest are held with the reason, for an admin to reprocess");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void racingDuplicatesMakeOneMessage() throws Exception {
         JsonObject channel = channel(null);
         String path = "/api/v1/channels/" + channel.getString("key") + "/messages";

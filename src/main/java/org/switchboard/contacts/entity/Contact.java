@@ -81,9 +81,38 @@ public class Contact {
         this.created = true;
     }
 
+    /**
+     * Tickets the running transaction opened for this contact; they are not in the database yet
+     * when a batch counts them for the flood limit. An instance lives in one persistence context,
+     * which is one transaction's.
+     */
+    @Transient
+    private int ticketsOpenedNow;
+
+    /** Whether the running transaction locked this contact's row to count its tickets. */
+    @Transient
+    private boolean lockedForCounting;
+
     /** Whether this instance was created in the running transaction (so it has, e.g., no tickets yet). */
     public boolean isNew() {
         return created;
+    }
+
+    public void countTicketOpened() {
+        ticketsOpenedNow++;
+    }
+
+    public int ticketsOpenedNow() {
+        return ticketsOpenedNow;
+    }
+
+    /** True the first time it is asked in a transaction: the caller then locks the row. */
+    public boolean needsLockForCounting() {
+        if (created || lockedForCounting) {
+            return false;
+        }
+        lockedForCounting = true;
+        return true;
     }
 
     /** Normalized form used for storage and matching: trimmed and lower case. */

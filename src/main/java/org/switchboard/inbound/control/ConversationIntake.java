@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.switchboard.channels.entity.Channel;
@@ -186,17 +187,35 @@ public class ConversationIntake {
         tables.learn(BY_EXTERNAL_ID + message.getChannel().getId(), message.getExternalId(), message);
     }
 
+    /**
+     * The flood limit counts the sender's tickets of the last hour: those in the database (the
+     * contact's row locked first, so concurrent batches with the same sender count one after the
+     * other) plus those this transaction opened, which are not written yet.
+     */
     private Ticket newTicket(Channel channel, Contact contact, InboundMessage inbound, boolean live) {
-        int limit = settings.senderTicketsPerHour();
-        if (live && !contact.isNew()) { // a contact this transaction created has no tickets to count yet
-            long recent = em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE t.contact = :contact AND t.createdAt > :since", Long.class)
-                    .setParameter("contact", contact).setParameter("since", Instant.now().minus(Duration.ofHours(1))).getSingleResult();
+        if (live) {
+            int limit = settings.senderTicketsPerHour();
+            long recent = contact.ticketsOpenedNow() + (contact.isNew() ? 0 : ticketsInTheLastHour(contact));
             if (recent >= limit) {
                 throw new InvalidPayloadException(null, "Held as a flood: " + contact.displayName() + " opened " + recent
                         + " tickets in the last hour (limit " + limit + "); reprocess it to let it through later");
             }
         }
-        return tickets.fromChannel(channel, contact, inbound.subject(), inbound.text(), inbound.externalId());
+        Ticket ticket = tickets.fromChannel(channel, contact, inbound.subject(), inbound.text(), inbound.externalId());
+        contact.countTicketOpened(); // once for a ticket found by its origin too: at worst one count too many
+        return ticket;
+    }
+
+    private long ticketsInTheLastHour(Contact contact) {
+        if (contact.needsLockForCounting()) {
+            // the row only, by SQL: em.lock would refresh the entity and lose what the intake just changed on it
+            em.createNativeQuery("SELECT id FROM contacts WHERE id = ? FOR UPDATE").setParameter(1, contact.getId())
+                    .setFlushMode(FlushModeType.COMMIT).getResultList();
+        }
+        // COMMIT: the count must not flush the batch's rows; its own tickets are counted in memory
+        return em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE t.contact = :contact AND t.createdAt > :since", Long.class)
+                .setParameter("contact", contact).setParameter("since", Instant.now().minus(Duration.ofHours(1)))
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
     }
 
     /** Automatic mail in a known conversation: kept for the agents, without reopening or touching the ticket. */
