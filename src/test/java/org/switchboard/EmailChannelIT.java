@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -36,8 +35,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.switchboard.testing.ApiClient;
 import org.switchboard.testing.Deployments;
+import org.switchboard.testing.MailServers;
 
 /**
  * The team email channel against GreenMail's real IMAP and SMTP servers over TCP: connecting
@@ -65,7 +63,7 @@ class EmailChannelIT {
     static final String CUSTOMER = "customer@example.com";
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    static GreenMail mail;
+    static MailServers mail;
     static int smtpPort;
     static int imapPort;
 
@@ -81,16 +79,15 @@ class EmailChannelIT {
 
     @BeforeAll
     static void startMailServers() throws Exception {
-        smtpPort = freePort();
-        imapPort = freePort();
-        mail = new GreenMail(new ServerSetup[]{new ServerSetup(smtpPort, "127.0.0.1", "smtp"), new ServerSetup(imapPort, "127.0.0.1", "imap")});
-        mail.start();
-        mail.setUser(CUSTOMER, CUSTOMER, "customer-pw");
+        mail = MailServers.start();
+        smtpPort = mail.smtpPort();
+        imapPort = mail.imapPort();
+        mail.mailbox(CUSTOMER, "customer-pw");
     }
 
     @AfterAll
     static void stopMailServers() {
-        mail.stop();
+        mail.close();
     }
 
     @BeforeEach
@@ -99,12 +96,6 @@ class EmailChannelIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -116,7 +107,7 @@ class EmailChannelIT {
 
     Mailbox mailbox(String extraJson) {
         String address = unique("support") + "@acme.test";
-        mail.setUser(address, address, "mailbox-pw");
+        mail.mailbox(address, "mailbox-pw");
         JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"" + unique("Support mail") + "\"}");
         long id = channel.getJsonNumber("id").longValue();
         HttpResponse<String> connected = api.send("PUT", "/api/v1/channels/" + id + "/email", accountJson(address, "mailbox-pw", imapPort, extraJson));
@@ -180,17 +171,6 @@ class EmailChannelIT {
         return ticket(ticketId).getJsonArray("messages");
     }
 
-    /** Messages the customer's GreenMail mailbox has received with this subject part. */
-    static MimeMessage awaitDelivered(String to, String subjectPart) {
-        return await("mail to " + to + " about " + subjectPart, () -> Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to)) && m.getSubject().contains(subjectPart);
-            } catch (Exception e) {
-                return false;
-            }
-        }).reduce((a, b) -> b).orElse(null));
-    }
-
     long agentReply(long ticketId, String text) {
         HttpResponse<String> reply = api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"" + text + "\"}");
         assertEquals(202, reply.statusCode(), reply.body());
@@ -230,7 +210,7 @@ class EmailChannelIT {
         assertEquals(first.getMessageID(), "<" + firstId + ">");
 
         agentReply(ticketId, "We are on it.");
-        MimeMessage out = awaitDelivered(CUSTOMER, "[#" + number + "]");
+        MimeMessage out = mail.awaitDelivered(CUSTOMER, "[#" + number + "]", WAIT);
         assertEquals("Re: " + subject + " [#" + number + "]", out.getSubject());
         InternetAddress from = (InternetAddress) out.getFrom()[0];
         assertEquals(box.address(), from.getAddress());
@@ -323,7 +303,7 @@ class EmailChannelIT {
     @Test
     void aChangedUidValidityRereadsTheFolderWithoutDuplicates() throws Exception {
         String address = unique("uid") + "@acme.test";
-        mail.setUser(address, address, "mailbox-pw");
+        mail.mailbox(address, "mailbox-pw");
         Session session = Session.getInstance(new Properties());
         List<MimeMessage> mails = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -372,7 +352,7 @@ class EmailChannelIT {
         String subject = unique("Send later");
         send(newMail(CUSTOMER, box.address(), subject, "Please answer."));
         long ticketId = awaitTicket(box.channelId(), subject).getJsonNumber("id").longValue();
-        int deadSmtp = freePort();
+        int deadSmtp = MailServers.freePort();
         String broken = accountJson(box.address(), "mailbox-pw", imapPort, "\"testConnection\":false")
                 .replace("\"port\":" + smtpPort + ",", "\"port\":" + deadSmtp + ",");
         assertEquals(200, api.send("PUT", "/api/v1/channels/" + box.channelId() + "/email", broken).statusCode());
@@ -386,7 +366,7 @@ class EmailChannelIT {
         await("the retry sent", () -> messagesOf(ticketId).stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("direction").equals("OUTBOUND") && m.getString("deliveryState").equals("SENT")).findFirst().orElse(null));
         Thread.sleep(3000);
-        long copies = Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+        long copies = Arrays.stream(mail.received()).filter(m -> {
             try {
                 return m.getSubject().contains(subject);
             } catch (Exception e) {
@@ -399,7 +379,7 @@ class EmailChannelIT {
     @Test
     void anAwayContactOwnerIsToldByEmailThatATicketWaits() throws Exception {
         String ownerEmail = unique("owner") + "@acme-staff.test";
-        mail.setUser(ownerEmail, ownerEmail, "x");
+        mail.mailbox(ownerEmail, "x");
         long ownerId = api.create("/api/v1/users", "{\"username\":\"" + unique("owner") + "\",\"fullName\":\"Olli Owner\",\"email\":\""
                 + ownerEmail + "\",\"roles\":[\"AGENT\"],\"paidSeat\":true,\"availability\":\"AWAY\"}").getJsonNumber("id").longValue();
         Mailbox box = mailbox(null);
@@ -417,7 +397,7 @@ class EmailChannelIT {
         send(newMail(contactEmail, box.address(), subject, "Is my owner there?"));
         JsonObject ticket = awaitTicket(box.channelId(), subject);
         assertFalse(ticket.containsKey("ownerId"), "the owner is away and available-only is on: unassigned");
-        MimeMessage notice = awaitDelivered(ownerEmail, "[#" + ticket.getJsonNumber("number").longValue() + "]");
+        MimeMessage notice = mail.awaitDelivered(ownerEmail, "[#" + ticket.getJsonNumber("number").longValue() + "]", WAIT);
         assertTrue(notice.getSubject().contains("waits for you"), notice.getSubject());
         assertEquals("auto-generated", notice.getHeader("Auto-Submitted", null));
     }
@@ -427,12 +407,12 @@ class EmailChannelIT {
         JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"" + unique("Broken mail") + "\"}");
         long id = channel.getJsonNumber("id").longValue();
         String address = unique("broken") + "@acme.test";
-        mail.setUser(address, address, "right-pw");
+        mail.mailbox(address, "right-pw");
         HttpResponse<String> wrongPassword = api.send("PUT", "/api/v1/channels/" + id + "/email", accountJson(address, "wrong-pw", imapPort, null));
         assertEquals(422, wrongPassword.statusCode(), wrongPassword.body());
         assertTrue(wrongPassword.body().contains("authentication failed"), wrongPassword.body());
 
-        HttpResponse<String> closedPort = api.send("PUT", "/api/v1/channels/" + id + "/email", accountJson(address, "right-pw", freePort(), null));
+        HttpResponse<String> closedPort = api.send("PUT", "/api/v1/channels/" + id + "/email", accountJson(address, "right-pw", MailServers.freePort(), null));
         assertTrue(closedPort.body().contains("host unreachable"), closedPort.body());
 
         HttpResponse<String> tls = api.send("PUT", "/api/v1/channels/" + id + "/email",
@@ -539,7 +519,7 @@ class EmailChannelIT {
     void headerInjectionThroughANameNeverReachesTheReplyHeaders() throws Exception {
         Mailbox box = mailbox(null);
         String victim = unique("victim") + "@example.org";
-        mail.setUser(victim, victim, "x");
+        mail.mailbox(victim, "x");
         String subject = unique("Injected");
         String raw = String.join("\r\n", "From: =?UTF-8?Q?Evil=0D=0ABcc:_" + victim.replace("@", "=40") + "?= <" + CUSTOMER + ">",
                 "To: " + box.address(), "Subject: " + subject + " =?UTF-8?Q?=0D=0ABcc:_" + victim.replace("@", "=40") + "?=",
@@ -547,12 +527,12 @@ class EmailChannelIT {
         assertEquals(202, forward(box, inboundToken(box), raw.getBytes(StandardCharsets.US_ASCII)).statusCode());
         long ticketId = awaitTicket(box.channelId(), subject).getJsonNumber("id").longValue();
         agentReply(ticketId, "Hello back");
-        MimeMessage out = awaitDelivered(CUSTOMER, subject);
+        MimeMessage out = mail.awaitDelivered(CUSTOMER, subject, WAIT);
         assertNull(out.getHeader("Bcc"));
         assertEquals(1, out.getAllRecipients().length);
         assertFalse(out.getSubject().contains("\n") || out.getSubject().contains("\r"));
         Thread.sleep(1000);
-        assertTrue(Arrays.stream(mail.getReceivedMessages()).noneMatch(m -> {
+        assertTrue(Arrays.stream(mail.received()).noneMatch(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(victim));
             } catch (Exception e) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -33,8 +32,6 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.switchboard.testing.ApiClient;
 import org.switchboard.testing.Deployments;
+import org.switchboard.testing.MailServers;
 
 /**
  * The mailbox-import job through the operators' API, against GreenMail's IMAP over TCP and
@@ -58,7 +56,7 @@ import org.switchboard.testing.Deployments;
 class ImportIT {
 
     static final String ADMIN_PASSWORD = System.getenv().getOrDefault("SWITCHBOARD_ADMIN_PASSWORD", "it-admin-password");
-    static GreenMail mail;
+    static MailServers mail;
     static int imapPort;
 
     @Deployment(testable = false)
@@ -73,16 +71,13 @@ class ImportIT {
 
     @BeforeAll
     static void startMail() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            imapPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(imapPort, "127.0.0.1", "imap"));
-        mail.start();
+        mail = MailServers.start();
+        imapPort = mail.imapPort();
     }
 
     @AfterAll
     static void stopMail() {
-        mail.stop();
+        mail.close();
     }
 
     @BeforeEach
@@ -100,7 +95,7 @@ class ImportIT {
 
     Box box() {
         String address = unique("history") + "@acme.test";
-        mail.setUser(address, address, "pw");
+        mail.mailbox(address, "pw");
         long id = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"" + unique("History") + "\"}").getJsonNumber("id").longValue();
         HttpResponse<String> connected = api.send("PUT", "/api/v1/channels/" + id + "/email", "{\"kind\":\"OTHER\",\"address\":\"" + address
                 + "\",\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + imapPort + ",\"security\":\"NONE\"},\"secret\":\"pw\"}");

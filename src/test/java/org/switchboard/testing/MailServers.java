@@ -60,6 +60,11 @@ public final class MailServers implements AutoCloseable {
         Transport.send(message, message.getAllRecipients());
     }
 
+    /** Every mail the SMTP server received, oldest first. */
+    public MimeMessage[] received() {
+        return mail.getReceivedMessages();
+    }
+
     /** The latest mail GreenMail received for this address with this subject part, waiting for it up to {@code wait}. */
     public MimeMessage awaitDelivered(String to, String subjectPart, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -79,7 +84,8 @@ public final class MailServers implements AutoCloseable {
         throw new AssertionError("no mail to " + to + " about " + subjectPart);
     }
 
-    static int freePort() throws Exception {
+    /** A TCP port nothing listens on right now. */
+    public static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -90,7 +90,7 @@ public class ApiTokenService {
     }
 
     /**
-     * The users behind tokens changed (roles, deactivation, deletion): token checks made before
+     * The users behind tokens changed (roles, deactivation): token checks made before
      * are forgotten, now and when the transaction ends.
      */
     public void callersChanged() {
