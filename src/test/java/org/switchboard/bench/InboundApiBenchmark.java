@@ -31,20 +31,27 @@ import org.switchboard.testing.TestDatabase;
  * concurrent clients posting 20,000 messages (each from a new sender: contact, conversation,
  * ticket, message) to the generic endpoint. Then the raw floor: the same rows written by plain
  * JDBC, one transaction per message, 16 threads. Goal: ≥ 1,000 messages/s, p99 < 50 ms, ratio ≥ 0.5.
+ * Both sides are measured warm: rounds of load run first until the JIT compilers are idle
+ * ({@link JitActivity}). The clients are kept-alive sockets ({@link KeepAliveClient}); {@code jdk}
+ * as third argument uses Java's HttpClient instead, which takes a quarter of the shared machine.
  *
  * <pre>
  * mvn -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
- * java -cp target/classes:target/test-classes:$(cat target/test.classpath) org.switchboard.bench.InboundApiBenchmark [messages] [clients]
+ * java -cp target/classes:target/test-classes:$(cat target/test.classpath) org.switchboard.bench.InboundApiBenchmark [messages] [clients] [lean|jdk]
  * </pre>
  * Uses SWITCHBOARD_DB_URL's server if it is PostgreSQL, else the local one at 127.0.0.1:5432 (user postgres).
  */
 public final class InboundApiBenchmark {
 
     private static final String ADMIN_PASSWORD = "benchmark-password";
+    private static final double JIT_QUIET_CORES = 0.05;
+    private static final int MAX_WARM_UP_ROUNDS = 20;
+    private static final int FIXED_WARM_UP_ROUNDS = 8;
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        boolean jdkClient = args.length > 2 && args[2].equals("jdk");
         Path work = Files.createTempDirectory("switchboard-bench");
         AutoCloseable statistics = () -> { };
         try (TestDatabase database = TestDatabase.postgresql(work.resolve("data"))) {
@@ -57,13 +64,14 @@ public final class InboundApiBenchmark {
                 ApiClient admin = new ApiClient(server.base(), ADMIN_PASSWORD);
                 String key = admin.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"Benchmark\"}").getString("key");
                 URI endpoint = server.base().resolve("api/v1/channels/" + key + "/messages");
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(clients)).build();
-                run("warm-up", Math.min(2_000, messages / 5), clients, i -> post(http, endpoint, admin.bearer(), "warm-" + i));
-                api = run("API", messages, clients, i -> post(http, endpoint, admin.bearer(), "msg-" + i));
+                Poster poster = jdkClient ? jdkPoster(endpoint, clients) : leanPoster(endpoint);
+                warmUp("API", messages, clients, new JitActivity(server.pid(), ProcessHandle.current().pid()),
+                        (round, i) -> post(poster, admin.bearer(), "warm-" + round + "-" + i));
+                api = run("API", messages, clients, i -> post(poster, admin.bearer(), "msg-" + i));
             }
             Result floor = jdbcFloor(env, messages, clients);
             System.out.println("Machine: " + Percentiles.machine() + "; PostgreSQL on the same machine");
-            System.out.println(api.line("Inbound API (Payara Micro, journal + processing)"));
+            System.out.println(api.line("Inbound API (Payara Micro, journal + processing; " + (jdkClient ? "Java's HttpClient" : "keep-alive socket clients") + ")"));
             System.out.println(floor.line("Raw floor (plain JDBC, same rows, 1 tx/message)"));
             System.out.printf("Ratio API / floor: %.2f%n", api.perSecond() / floor.perSecond());
             statistics.close();
@@ -73,6 +81,32 @@ public final class InboundApiBenchmark {
 
     interface Task {
         void run(int index) throws Exception;
+    }
+
+    interface WarmUpTask {
+        void run(int round, int index) throws Exception;
+    }
+
+    /**
+     * Runs rounds of the load until the JIT compilers of the processes involved are nearly idle
+     * (under {@value #JIT_QUIET_CORES} of a core during a round, at most {@value #MAX_WARM_UP_ROUNDS}
+     * rounds; {@value #FIXED_WARM_UP_ROUNDS} rounds where that cannot be read): on two cores the
+     * server's compilers take up to half of a core for the first minute or two of this load, and
+     * the steady state is what is measured. Each round is printed.
+     */
+    private static void warmUp(String name, int messages, int clients, JitActivity jit, WarmUpTask task) throws Exception {
+        int roundSize = Math.max(500, messages / 4);
+        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+            int r = round;
+            double compiledBefore = jit.compilerSeconds();
+            Result result = run(name + " warm-up " + round, roundSize, clients, i -> task.run(r, i));
+            double compilerCores = (jit.compilerSeconds() - compiledBefore) / result.seconds();
+            System.out.printf("%s; JIT compilers %.2f cores%n", result.line(name + " warm-up round " + round), compilerCores);
+            boolean settled = jit.available() ? compilerCores < JIT_QUIET_CORES : round >= FIXED_WARM_UP_ROUNDS;
+            if (settled) {
+                return;
+            }
+        }
     }
 
     record Result(int count, double seconds, Percentiles latency, int errors) {
@@ -117,13 +151,31 @@ public final class InboundApiBenchmark {
         return new Result(count, seconds, new Percentiles(samples), errors.get());
     }
 
-    private static void post(HttpClient http, URI endpoint, String bearer, String externalId) throws Exception {
+    /** Posts a JSON body to the endpoint, answers the status code. */
+    interface Poster {
+        int post(String authorization, String json) throws Exception;
+    }
+
+    /** The default: each client thread on its own kept-alive connection (see {@link KeepAliveClient}). */
+    private static Poster leanPoster(URI endpoint) {
+        ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> new KeepAliveClient(endpoint));
+        return (authorization, json) -> connections.get().postJson(authorization, json);
+    }
+
+    /** For comparison ({@code jdk} as third argument): Java's own client, which costs the shared machine much more CPU. */
+    private static Poster jdkPoster(URI endpoint, int clients) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(clients)).build();
+        return (authorization, json) -> http.send(HttpRequest.newBuilder(endpoint).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static void post(Poster poster, String bearer, String externalId) throws Exception {
         String body = "{\"externalId\":\"" + externalId + "\",\"from\":{\"email\":\"" + externalId + "@customers.example.com\",\"name\":\"Customer "
                 + externalId + "\"},\"subject\":\"Order " + externalId + " is late\",\"text\":\"Hello, my order has not arrived yet. Can you check?\"}";
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint).header("Authorization", bearer)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("HTTP " + response.statusCode());
+        int status = poster.post(bearer, body);
+        if (status != 202) {
+            throw new IllegalStateException("HTTP " + status);
         }
     }
 
@@ -151,10 +203,10 @@ public final class InboundApiBenchmark {
                 throw new IllegalStateException(e);
             }
         });
-        return run("JDBC floor", count, clients, i -> {
+        FloorRow row = (prefix, i) -> {
             Connection c = connections.get();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            String externalId = "floor-" + i;
+            String externalId = prefix + i;
             long item = ids.incrementAndGet();
             long contact = ids.incrementAndGet();
             long conversation = ids.incrementAndGet();
@@ -174,7 +226,13 @@ public final class InboundApiBenchmark {
                     ids.incrementAndGet(), conversation, channelId, ticket, "Order " + externalId + " is late", "Hello", externalId, now, now, now);
             exec(c, "UPDATE inbound_items SET state = 'PROCESSED', processed_at = ?, version = 1 WHERE id = ?", now, item);
             c.commit();
-        });
+        };
+        warmUp("JDBC floor", count, clients, new JitActivity(ProcessHandle.current().pid()), (round, i) -> row.write("floor-warm-" + round + "-", i));
+        return run("JDBC floor", count, clients, i -> row.write("floor-", i));
+    }
+
+    interface FloorRow {
+        void write(String prefix, int index) throws Exception;
     }
 
     private static void exec(Connection c, String sql, Object... values) throws Exception {

@@ -53,6 +53,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The server's process id (benchmarks read its threads' CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
