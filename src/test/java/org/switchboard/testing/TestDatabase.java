@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,10 +75,14 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * When the server runs with autovacuum off (as this machine's does), analyzes the database every
-     * few seconds the way autovacuum would on a production server: without statistics PostgreSQL
-     * plans for empty tables (sequential scans) however large they grow, and a benchmark would
-     * measure that instead of the application. Start it after the migrations; close the result to stop.
+     * When the server runs with autovacuum off (as this machine's does), does what autovacuum would
+     * do on a production server, by its own settings: every {@code autovacuum_naptime} it analyzes
+     * the tables changed by more than {@code autovacuum_analyze_threshold} rows plus
+     * {@code autovacuum_analyze_scale_factor} of their size, and vacuums those past the vacuum and
+     * insert thresholds. Without statistics PostgreSQL plans for empty tables however large they
+     * grow; analyzing more often than autovacuum would (every few seconds, as this did before) costs
+     * PostgreSQL a good part of a core once tables hold a few hundred thousand rows. Start it after
+     * the migrations; close the result to stop.
      */
     public AutoCloseable analyzeLikeAutovacuum() throws SQLException {
         if (postgresName == null) {
@@ -89,20 +95,50 @@ public final class TestDatabase implements AutoCloseable {
                 return () -> { };
             }
         }
-        Thread analyzer = new Thread(() -> {
+        Thread autovacuum = new Thread(() -> {
             try (Connection c = DriverManager.getConnection(url, user(), System.getenv("SWITCHBOARD_DB_PASSWORD"));
                  Statement s = c.createStatement()) {
+                long naptimeSeconds;
+                try (var rs = s.executeQuery("SELECT setting::bigint FROM pg_settings WHERE name = 'autovacuum_naptime'")) {
+                    rs.next();
+                    naptimeSeconds = rs.getLong(1);
+                }
                 while (true) {
-                    s.execute("ANALYZE");
-                    Thread.sleep(5_000);
+                    for (String[] work : autovacuumWork(s)) {
+                        s.execute(work[0] + " " + work[1]);
+                    }
+                    Thread.sleep(naptimeSeconds * 1000);
                 }
             } catch (InterruptedException | SQLException over) {
                 // stopped, or the database was dropped: the run is over
             }
         }, "autovacuum stand-in");
-        analyzer.setDaemon(true);
-        analyzer.start();
-        return analyzer::interrupt;
+        autovacuum.setDaemon(true);
+        autovacuum.start();
+        return autovacuum::interrupt;
+    }
+
+    /** (command, quoted table) pairs: what autovacuum's thresholds call for now. */
+    private static List<String[]> autovacuumWork(Statement s) throws SQLException {
+        List<String[]> work = new ArrayList<>();
+        try (var rs = s.executeQuery("""
+                SELECT quote_ident(t.schemaname) || '.' || quote_ident(t.relname),
+                       t.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
+                           + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0),
+                       t.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
+                           + current_setting('autovacuum_vacuum_scale_factor')::float8 * greatest(c.reltuples, 0)
+                       OR t.n_ins_since_vacuum > current_setting('autovacuum_vacuum_insert_threshold')::float8
+                           + current_setting('autovacuum_vacuum_insert_scale_factor')::float8 * greatest(c.reltuples, 0)
+                FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid""")) {
+            while (rs.next()) {
+                boolean analyze = rs.getBoolean(2);
+                boolean vacuum = rs.getBoolean(3);
+                if (analyze || vacuum) {
+                    work.add(new String[] {vacuum && analyze ? "VACUUM ANALYZE" : vacuum ? "VACUUM" : "ANALYZE", rs.getString(1)});
+                }
+            }
+        }
+        return work;
     }
 
     @Override
