@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.switchboard.testing.ApiClient;
 import org.switchboard.testing.ServerProcess;
@@ -50,7 +52,8 @@ public final class InboundApiBenchmark {
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int clientCount = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        Clients clients = new Clients(clientCount, Executors.newFixedThreadPool(clientCount));
         boolean jdkClient = args.length > 2 && args[2].equals("jdk");
         Path work = Files.createTempDirectory("switchboard-bench");
         AutoCloseable statistics = () -> { };
@@ -64,9 +67,9 @@ public final class InboundApiBenchmark {
                 ApiClient admin = new ApiClient(server.base(), ADMIN_PASSWORD);
                 String key = admin.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"Benchmark\"}").getString("key");
                 URI endpoint = server.base().resolve("api/v1/channels/" + key + "/messages");
-                Poster poster = jdkClient ? jdkPoster(endpoint, clients) : leanPoster(endpoint);
+                Poster poster = jdkClient ? jdkPoster(endpoint, clients.count()) : leanPoster(endpoint);
                 warmUp("API", messages, clients, new JitActivity(server.pid(), ProcessHandle.current().pid()),
-                        (round, i) -> post(poster, admin.bearer(), "warm-" + round + "-" + i));
+                        round -> i -> post(poster, admin.bearer(), "warm-" + round + "-" + i));
                 api = run("API", messages, clients, i -> post(poster, admin.bearer(), "msg-" + i));
             }
             Result floor = jdbcFloor(env, messages, clients);
@@ -83,10 +86,6 @@ public final class InboundApiBenchmark {
         void run(int index) throws Exception;
     }
 
-    interface WarmUpTask {
-        void run(int round, int index) throws Exception;
-    }
-
     /**
      * Runs rounds of the load until the JIT compilers of the processes involved are nearly idle
      * (under {@value #JIT_QUIET_CORES} of a core during a round, at most {@value #MAX_WARM_UP_ROUNDS}
@@ -94,15 +93,14 @@ public final class InboundApiBenchmark {
      * server's compilers take up to half of a core for the first minute or two of this load, and
      * the steady state is what is measured. Each round is printed.
      */
-    private static void warmUp(String name, int messages, int clients, JitActivity jit, WarmUpTask task) throws Exception {
+    private static void warmUp(String name, int messages, Clients clients, JitActivity jit, IntFunction<Task> round) throws Exception {
         int roundSize = Math.max(500, messages / 4);
-        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
-            int r = round;
+        for (int number = 1; number <= MAX_WARM_UP_ROUNDS; number++) {
             double compiledBefore = jit.compilerSeconds();
-            Result result = run(name + " warm-up " + round, roundSize, clients, i -> task.run(r, i));
+            Result result = run(name + " warm-up " + number, roundSize, clients, round.apply(number));
             double compilerCores = (jit.compilerSeconds() - compiledBefore) / result.seconds();
-            System.out.printf("%s; JIT compilers %.2f cores%n", result.line(name + " warm-up round " + round), compilerCores);
-            boolean settled = jit.available() ? compilerCores < JIT_QUIET_CORES : round >= FIXED_WARM_UP_ROUNDS;
+            System.out.printf("%s; JIT compilers %.2f cores%n", result.line(name + " warm-up round " + number), compilerCores);
+            boolean settled = jit.available() ? compilerCores < JIT_QUIET_CORES : number >= FIXED_WARM_UP_ROUNDS;
             if (settled) {
                 return;
             }
@@ -120,15 +118,22 @@ public final class InboundApiBenchmark {
         }
     }
 
-    private static Result run(String name, int count, int clients, Task task) throws Exception {
+    /**
+     * The client threads, the same for every run: each keeps its connection (socket or JDBC) in a
+     * thread-local, so new threads per warm-up round would open new connections and leave the old
+     * ones open until PostgreSQL refuses more.
+     */
+    record Clients(int count, ExecutorService threads) {
+    }
+
+    private static Result run(String name, int count, Clients clients, Task task) throws Exception {
         long[] samples = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
+        for (int c = 0; c < clients.count(); c++) {
+            workers.add(clients.threads().submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < count; ) {
                     long t0 = System.nanoTime();
                     try {
@@ -147,7 +152,6 @@ public final class InboundApiBenchmark {
             worker.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         return new Result(count, seconds, new Percentiles(samples), errors.get());
     }
 
@@ -180,7 +184,7 @@ public final class InboundApiBenchmark {
     }
 
     /** The same rows the pipeline writes for one new message, by hand: item, contact, email, conversation, ticket, event, message. */
-    private static Result jdbcFloor(Map<String, String> env, int count, int clients) throws Exception {
+    private static Result jdbcFloor(Map<String, String> env, int count, Clients clients) throws Exception {
         String url = env.get("SWITCHBOARD_DB_URL");
         long channelId;
         long pipelineId;
@@ -203,7 +207,7 @@ public final class InboundApiBenchmark {
                 throw new IllegalStateException(e);
             }
         });
-        FloorRow row = (prefix, i) -> {
+        Function<String, Task> rows = prefix -> i -> {
             Connection c = connections.get();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             String externalId = prefix + i;
@@ -227,12 +231,8 @@ public final class InboundApiBenchmark {
             exec(c, "UPDATE inbound_items SET state = 'PROCESSED', processed_at = ?, version = 1 WHERE id = ?", now, item);
             c.commit();
         };
-        warmUp("JDBC floor", count, clients, new JitActivity(ProcessHandle.current().pid()), (round, i) -> row.write("floor-warm-" + round + "-", i));
-        return run("JDBC floor", count, clients, i -> row.write("floor-", i));
-    }
-
-    interface FloorRow {
-        void write(String prefix, int index) throws Exception;
+        warmUp("JDBC floor", count, clients, new JitActivity(ProcessHandle.current().pid()), round -> rows.apply("floor-warm-" + round + "-"));
+        return run("JDBC floor", count, clients, rows.apply("floor-"));
     }
 
     private static void exec(Connection c, String sql, Object... values) throws Exception {

@@ -104,8 +104,8 @@ public final class TestDatabase implements AutoCloseable {
                     naptimeSeconds = rs.getLong(1);
                 }
                 while (true) {
-                    for (String[] work : autovacuumWork(s)) {
-                        s.execute(work[0] + " " + work[1]);
+                    for (String statement : autovacuumWork(s)) {
+                        s.execute(statement);
                     }
                     Thread.sleep(naptimeSeconds * 1000);
                 }
@@ -118,9 +118,9 @@ public final class TestDatabase implements AutoCloseable {
         return autovacuum::interrupt;
     }
 
-    /** (command, quoted table) pairs: what autovacuum's thresholds call for now. */
-    private static List<String[]> autovacuumWork(Statement s) throws SQLException {
-        List<String[]> work = new ArrayList<>();
+    /** The VACUUM and ANALYZE statements autovacuum's thresholds call for now. */
+    private static List<String> autovacuumWork(Statement s) throws SQLException {
+        List<String> work = new ArrayList<>();
         try (var rs = s.executeQuery("""
                 SELECT quote_ident(t.schemaname) || '.' || quote_ident(t.relname),
                        t.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
@@ -134,7 +134,7 @@ public final class TestDatabase implements AutoCloseable {
                 boolean analyze = rs.getBoolean(2);
                 boolean vacuum = rs.getBoolean(3);
                 if (analyze || vacuum) {
-                    work.add(new String[] {vacuum && analyze ? "VACUUM ANALYZE" : vacuum ? "VACUUM" : "ANALYZE", rs.getString(1)});
+                    work.add((vacuum && analyze ? "VACUUM ANALYZE " : vacuum ? "VACUUM " : "ANALYZE ") + rs.getString(1));
                 }
             }
         }
