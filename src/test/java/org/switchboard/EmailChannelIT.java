@@ -48,6 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.switchboard.testing.ApiClient;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.MailServers;
+import org.switchboard.testing.RefusingSmtpServer;
 
 /**
  * The team email channel against GreenMail's real IMAP and SMTP servers over TCP: connecting
@@ -343,6 +344,30 @@ class EmailChannelIT {
         assertEquals(3, all.size(), "the two known mails were recognised, the new one taken in: " + all);
         for (JsonValue t : all) {
             assertEquals(1, messagesOf(t.asJsonObject().getJsonNumber("id").longValue()).size());
+        }
+    }
+
+    @Test
+    void aPermanentSmtpRefusalFailsTheReplyAtOnceWithTheServersText() throws Exception {
+        Mailbox box = mailbox(null);
+        String subject = unique("Unknown recipient");
+        send(newMail(CUSTOMER, box.address(), subject, "Please answer."));
+        long ticketId = awaitTicket(box.channelId(), subject).getJsonNumber("id").longValue();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer("550 5.1.1 <" + CUSTOMER + ">: Recipient address rejected: User unknown in virtual mailbox table")) {
+            String refusingAccount = accountJson(box.address(), "mailbox-pw", imapPort, "\"testConnection\":false")
+                    .replace("\"port\":" + smtpPort + ",", "\"port\":" + refusing.port() + ",");
+            assertEquals(200, api.send("PUT", "/api/v1/channels/" + box.channelId() + "/email", refusingAccount).statusCode());
+            agentReply(ticketId, "Here is your answer.");
+            JsonObject failed = await("the reply failed", () -> messagesOf(ticketId).stream().map(JsonValue::asJsonObject)
+                    .filter(m -> m.getString("direction").equals("OUTBOUND") && m.getString("deliveryState").equals("FAILED")).findFirst().orElse(null));
+            assertTrue(failed.getString("deliveryError").contains("550 5.1.1") && failed.getString("deliveryError").contains("User unknown"),
+                    failed.getString("deliveryError"));
+            Thread.sleep(6000); // past the 2 s retry base and a schedule round: a permanent refusal is not retried
+            assertEquals(1, refusing.refusedRecipients(), "one attempt only");
+            assertTrue(ticket(ticketId).getJsonArray("timeline").stream().map(JsonValue::asJsonObject)
+                    .anyMatch(e -> e.getString("type").equals("MESSAGE_FAILED") && e.getString("detail", "").contains("550 5.1.1")));
+        } finally {
+            api.send("PUT", "/api/v1/channels/" + box.channelId() + "/email", accountJson(box.address(), "mailbox-pw", imapPort, null));
         }
     }
 

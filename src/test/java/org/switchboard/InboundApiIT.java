@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.switchboard.testing.ApiClient;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.HttpSession;
+import org.switchboard.testing.WebhookReceiver;
 
 /**
  * The generic inbound endpoint and routing through the REST API of the shipped WAR: answers for
@@ -246,5 +247,142 @@ class InboundApiIT {
         assertEquals(agents * capacity, assigned, "every slot filled: " + perAgent);
         perAgent.forEach((agent, count) -> assertTrue(count <= capacity, "agent " + agent + " has " + count));
         assertTrue(agentIds.containsAll(perAgent.keySet()));
+    }
+
+    // --- Custom channels both ways: replies as signed webhooks, statuses back ---
+
+    /** A custom channel whose replies go to the receiver; returns the channel and its signing secret. */
+    private JsonObject[] customChannel(WebhookReceiver receiver) {
+        JsonObject channel = channel(null);
+        HttpResponse<String> connected = api.send("PUT", "/api/v1/channels/" + channel.getJsonNumber("id").longValue() + "/custom",
+                "{\"webhookUrl\":\"" + receiver.url() + "\",\"text\":true,\"html\":false,\"attachments\":true,\"identity\":\"EXTERNAL_USER_ID\"}");
+        assertEquals(200, connected.statusCode(), connected.body());
+        return new JsonObject[]{channel, ApiClient.object(connected)};
+    }
+
+    /** A visitor's message on the channel, as a ticket id. */
+    private long visitorWrites(JsonObject channel, String userId, String extraJson) {
+        HttpResponse<String> in = api.post("/api/v1/channels/" + channel.getString("key") + "/messages",
+                "{\"externalId\":\"" + unique("tg") + "\",\"from\":{\"externalUserId\":\"" + userId + "\",\"name\":\"Aino\"},\"text\":\"Hei, apua!\""
+                        + (extraJson == null ? "" : "," + extraJson) + "}");
+        assertEquals(202, in.statusCode(), in.body());
+        return ApiClient.object(in).getJsonNumber("ticketId").longValue();
+    }
+
+    private long reply(long ticketId, String text) {
+        HttpResponse<String> reply = api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"" + text + "\"}");
+        assertEquals(202, reply.statusCode(), reply.body());
+        return ApiClient.object(reply).getJsonNumber("id").longValue();
+    }
+
+    private JsonObject messageOf(long ticketId, long messageId) {
+        return ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getJsonNumber("id").longValue() == messageId).findFirst().orElseThrow();
+    }
+
+    private JsonObject awaitState(long ticketId, long messageId, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonObject message = messageOf(ticketId, messageId);
+        while (!message.getString("deliveryState").equals(state) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            message = messageOf(ticketId, messageId);
+        }
+        assertEquals(state, message.getString("deliveryState"), message.toString());
+        return message;
+    }
+
+    private HttpResponse<String> status(JsonObject channel, long messageId, String json) {
+        return api.post("/api/v1/channels/" + channel.getString("key") + "/messages/" + messageId + "/status", json);
+    }
+
+    @Test
+    void aReplyOnACustomChannelReachesTheReceiverSignedAndItsStatusesMoveItToDeliveredThenRead() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonObject[] made = customChannel(receiver);
+            JsonObject channel = made[0];
+            String secret = made[1].getString("signingSecret");
+            assertTrue(secret.startsWith("sbwh_"), made[1].toString());
+            assertFalse(ApiClient.object(api.get("/api/v1/channels/" + channel.getJsonNumber("id").longValue() + "/custom")).containsKey("signingSecret"),
+                    "the secret is shown once");
+            String file = java.util.Base64.getEncoder().encodeToString("PNG-bytes".getBytes(StandardCharsets.UTF_8));
+            long ticketId = visitorWrites(channel, "tg-1001", "\"attachments\":[{\"name\":\"screen.png\",\"contentType\":\"image/png\",\"contentBase64\":\"" + file + "\"}]");
+            JsonObject inbound = ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("messages").getJsonObject(0);
+            assertEquals("screen.png", inbound.getJsonArray("attachments").getJsonObject(0).getString("filename"), inbound.toString());
+
+            long messageId = reply(ticketId, "Hei Aino, katsotaan.");
+            awaitState(ticketId, messageId, "SENT");
+            assertEquals(1, receiver.deliveries().size());
+            WebhookReceiver.Delivery delivery = receiver.deliveries().get(0);
+            assertTrue(org.switchboard.channels.custom.control.WebhookSignature.verify(delivery.signature(), delivery.body(), secret,
+                    java.time.Instant.now(), java.time.Duration.ofMinutes(5)), "signed under the channel's secret: " + delivery.signature());
+            JsonObject payload = jakarta.json.Json.createReader(new java.io.StringReader(delivery.text())).readObject();
+            assertEquals("message.created", payload.getString("type"));
+            assertEquals(delivery.deliveryId(), payload.getString("id"));
+            assertEquals(channel.getString("key"), payload.getString("channelKey"));
+            JsonObject sent = payload.getJsonObject("message");
+            assertEquals(messageId, sent.getJsonNumber("id").longValue());
+            assertEquals(ticketId, sent.getJsonNumber("ticketId").longValue());
+            assertEquals("Hei Aino, katsotaan.", sent.getString("text"));
+            assertEquals("tg-1001", sent.getJsonObject("to").getString("externalUserId"));
+            assertEquals("Aino", sent.getJsonObject("to").getString("name"));
+
+            assertEquals(204, status(channel, messageId, "{\"state\":\"DELIVERED\",\"externalId\":\"tg-msg-77\"}").statusCode());
+            assertEquals("DELIVERED", messageOf(ticketId, messageId).getString("deliveryState"));
+            assertEquals(204, status(channel, messageId, "{\"state\":\"READ\"}").statusCode());
+            assertEquals(204, status(channel, messageId, "{\"state\":\"DELIVERED\"}").statusCode(), "a late status is accepted");
+            assertEquals("READ", messageOf(ticketId, messageId).getString("deliveryState"), "and never moves it back");
+
+            HttpResponse<String> bad = status(channel, messageId, "{\"state\":\"SEEN\"}");
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.body().contains("state"), bad.body());
+            assertEquals(404, status(channel, 999_999_999L, "{\"state\":\"READ\"}").statusCode());
+            assertEquals(404, api.post("/api/v1/channels/" + channel(null).getString("key") + "/messages/" + messageId + "/status",
+                    "{\"state\":\"READ\"}").statusCode(), "a message of another channel");
+        }
+    }
+
+    @Test
+    void aReceiverErrorIsRetriedWithTheSameDeliveryIdAndTheReplyIsDeliveredOnce() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(new WebhookReceiver.Answer(500, "{\"error\":\"database restarting\"}"))) {
+            JsonObject channel = customChannel(receiver)[0];
+            long ticketId = visitorWrites(channel, "tg-2002", null);
+            long messageId = reply(ticketId, "Second try works.");
+            awaitState(ticketId, messageId, "SENT");
+            Thread.sleep(3000); // a schedule round and more: nothing goes again
+            List<WebhookReceiver.Delivery> deliveries = receiver.deliveries();
+            assertEquals(2, deliveries.size(), "one failed attempt, one that went through");
+            assertEquals(deliveries.get(0).deliveryId(), deliveries.get(1).deliveryId(), "the receiver can tell a retry");
+            assertTrue(deliveries.get(0).deliveryId().startsWith("dlv_"));
+        }
+    }
+
+    @Test
+    void aReceiverRefusalFailsTheReplyAtOnceWithTheReceiversReason() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(new WebhookReceiver.Answer(400, "{\"error\":\"chat tg-3003 was deleted\"}"))) {
+            JsonObject channel = customChannel(receiver)[0];
+            long ticketId = visitorWrites(channel, "tg-3003", null);
+            long messageId = reply(ticketId, "Are you there?");
+            JsonObject failed = awaitState(ticketId, messageId, "FAILED");
+            assertTrue(failed.getString("deliveryError").contains("400") && failed.getString("deliveryError").contains("chat tg-3003 was deleted"),
+                    failed.getString("deliveryError"));
+            Thread.sleep(3000);
+            assertEquals(1, receiver.deliveries().size(), "not retried");
+        }
+    }
+
+    @Test
+    void aCustomChannelsSettingsAreCheckedAndItsSecretRotates() {
+        JsonObject channel = channel(null);
+        long id = channel.getJsonNumber("id").longValue();
+        HttpResponse<String> notUrl = api.send("PUT", "/api/v1/channels/" + id + "/custom", "{\"webhookUrl\":\"ftp://example.com/x\"}");
+        assertEquals(400, notUrl.statusCode(), notUrl.body());
+        assertTrue(notUrl.body().contains("webhookUrl"), notUrl.body());
+        assertEquals(409, api.post("/api/v1/channels/" + id + "/custom/secret", "{}").statusCode(), "no secret before a webhook");
+        String first = ApiClient.object(api.send("PUT", "/api/v1/channels/" + id + "/custom", "{\"webhookUrl\":\"https://example.com/hook\"}")).getString("signingSecret");
+        String rotated = ApiClient.object(api.post("/api/v1/channels/" + id + "/custom/secret", "{}")).getString("signingSecret");
+        assertFalse(first.equals(rotated));
+        HttpResponse<String> unknownKind = api.post("/api/v1/channels", "{\"type\":\"CARRIER_PIGEON\",\"name\":\"Birds\"}");
+        assertEquals(400, unknownKind.statusCode(), unknownKind.body());
+        assertTrue(unknownKind.body().contains("type"), unknownKind.body());
     }
 }

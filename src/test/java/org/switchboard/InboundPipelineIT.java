@@ -27,7 +27,6 @@ import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
 import org.switchboard.channels.control.ChannelDtos.RoutingDto;
 import org.switchboard.channels.control.ChannelService;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.identity.control.DirectoryDtos.UserRequest;
@@ -90,7 +89,7 @@ class InboundPipelineIT {
     }
 
     private ChannelView channel(RoutingDto routing) {
-        return channels.create(new ChannelRequest(ChannelType.CUSTOM, unique("Custom"), null, null, null, true, null, routing, null));
+        return channels.create(new ChannelRequest("CUSTOM", unique("Custom"), null, null, null, true, null, routing, null));
     }
 
     private static byte[] message(String externalId, String email, String threadKey) {

@@ -27,7 +27,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.switchboard.channels.entity.Channel;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.channels.entity.TicketDefaults;
 import org.switchboard.contacts.entity.Contact;
@@ -139,7 +138,7 @@ class PersistenceIT {
             Pipeline pipeline = support(em);
             User owner = new User(unique("owner"), "Olli Owner", null, EnumSet.of(Role.AGENT));
             em.persist(owner);
-            Channel channel = new Channel(ChannelType.TEAM_EMAIL, unique("Support mail"),
+            Channel channel = new Channel("TEAM_EMAIL", unique("Support mail"),
                     new TicketDefaults(pipeline, pipeline.openStage(), Priority.HIGH, "[Mail] {{subject}}", "From {{contact.name}}", "Support"));
             channel.routeTo(Set.of(owner), Set.of());
             channel.routeToAvailableOnly(false);
@@ -233,7 +232,7 @@ class PersistenceIT {
         String externalId = unique("<dup@example.com>");
         Long conversationId = tx.call(em -> {
             Pipeline pipeline = support(em);
-            Channel channel = new Channel(ChannelType.CUSTOM, unique("Custom"), TicketDefaults.of(pipeline));
+            Channel channel = new Channel("CUSTOM", unique("Custom"), TicketDefaults.of(pipeline));
             em.persist(channel);
             Conversation conversation = new Conversation(channel, null, unique("thread"));
             em.persist(conversation);
@@ -258,7 +257,7 @@ class PersistenceIT {
             Pipeline pipeline = support(em);
             Inbox inbox = new Inbox(unique("Sales inbox"));
             em.persist(inbox);
-            Channel channel = new Channel(ChannelType.FORM, unique("Contact form"), TicketDefaults.of(pipeline));
+            Channel channel = new Channel("FORM", unique("Contact form"), TicketDefaults.of(pipeline));
             channel.connectToInbox(inbox);
             em.persist(channel);
             InboundItem item = new InboundItem(channel, unique("key"), "message/rfc822", raw);

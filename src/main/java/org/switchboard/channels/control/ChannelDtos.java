@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.switchboard.channels.entity.ChannelDestination;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.tickets.entity.Priority;
 
@@ -20,7 +19,7 @@ public final class ChannelDtos {
     private ChannelDtos() {
     }
 
-    public record ChannelRequest(@NotNull ChannelType type, @NotBlank @Size(max = 100) String name,
+    public record ChannelRequest(@NotBlank @Size(max = 40) String type, @NotBlank @Size(max = 100) String name,
                                  ChannelDestination destination, Long inboxId, @Size(max = 100) String inboxName,
                                  Boolean enabled, @Valid TicketDefaultsDto ticketDefaults, @Valid RoutingDto routing,
                                  Long version) {
@@ -38,7 +37,7 @@ public final class ChannelDtos {
                                Long teamId, @NotNull @Size(min = 1) Set<Long> skillIds) {
     }
 
-    public record ChannelView(long id, String key, ChannelType type, String name, boolean enabled, ChannelDestination destination,
+    public record ChannelView(long id, String key, String type, String name, boolean enabled, ChannelDestination destination,
                               Long inboxId, TicketDefaultsDto ticketDefaults, RoutingDto routing, long version, Instant createdAt) {
     }
 

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.channels.connector.ChannelConnectors;
 import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
 import org.switchboard.channels.control.ChannelDtos.PreviewRow;
@@ -66,6 +67,9 @@ public class ChannelService {
     @Inject
     AgentDirectory agents;
 
+    @Inject
+    ChannelConnectors connectors;
+
     /** The little the inbound endpoint needs to know about a channel. */
     public record ChannelRef(long id, String name, boolean enabled) {
     }
@@ -79,6 +83,10 @@ public class ChannelService {
     }
 
     public ChannelView create(ChannelRequest request) {
+        if (!connectors.exists(request.type())) {
+            throw new IllegalArgumentException("type: no channel kind " + request.type() + " in this version; kinds: "
+                    + String.join(", ", connectors.all().stream().map(c -> c.kind()).toList()));
+        }
         Channel channel = new Channel(request.type(), request.name(), defaults(request.ticketDefaults()));
         apply(channel, request);
         em.persist(channel);
@@ -94,7 +102,7 @@ public class ChannelService {
         if (request.version() != null && request.version() != channel.getVersion()) {
             throw new OptimisticLockException("Channel " + id + " was changed by someone else");
         }
-        if (request.type() != channel.getType()) {
+        if (!channel.getType().equals(request.type())) {
             throw new IllegalArgumentException("type: a channel's type cannot change; connect a new channel instead");
         }
         byKey.clearWhenDone(transaction);

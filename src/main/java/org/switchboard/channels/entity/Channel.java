@@ -46,15 +46,16 @@ import org.switchboard.platform.persistence.Checks;
 public class Channel {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
 
     @Id
     @SequenceGenerator(name = "channels_seq", sequenceName = "channels_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channels_seq")
     private Long id;
 
-    @Enumerated(EnumType.STRING)
+    /** The kind's name, as its connector declares it (e.g. CUSTOM); the connector owns everything kind-specific. */
     @Column(name = "channel_type")
-    private ChannelType type;
+    private String type;
 
     private String name;
 
@@ -106,13 +107,22 @@ public class Channel {
     }
 
     /** A channel connected to the help desk. */
-    public Channel(ChannelType type, String name, TicketDefaults ticketDefaults) {
-        this.type = Checks.require(type, "Channel type");
+    public Channel(String kind, String name, TicketDefaults ticketDefaults) {
+        this.type = requireKind(kind);
         rename(name);
         this.ticketDefaults = Checks.require(ticketDefaults, "Ticket defaults");
         this.destination = ChannelDestination.HELP_DESK;
         this.publicKey = newPublicKey();
         this.createdAt = Instant.now();
+    }
+
+    /** A kind is an upper-case name such as TEAM_EMAIL; which kinds exist is up to the connectors. */
+    static String requireKind(String kind) {
+        String value = Checks.requireText(kind, "Channel type", 30);
+        if (!KIND.matcher(value).matches()) {
+            throw new IllegalArgumentException("Channel type '" + kind + "' is not a channel kind name (A-Z, digits, _)");
+        }
+        return value;
     }
 
     static String newPublicKey() {
@@ -196,7 +206,7 @@ public class Channel {
         return id;
     }
 
-    public ChannelType getType() {
+    public String getType() {
         return type;
     }
 

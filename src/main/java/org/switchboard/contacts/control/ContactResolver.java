@@ -48,7 +48,12 @@ public class ContactResolver {
 
     /** Identities are scoped to the channel: a Messenger page-scoped id means nothing on another page. */
     public static ExternalIdentity identityOn(Channel channel, String externalUserId) {
-        return new ExternalIdentity("channel-" + channel.getId(), externalUserId);
+        return new ExternalIdentity(identityKindOf(channel), externalUserId);
+    }
+
+    /** The kind under which a channel's user ids are stored on contacts. */
+    public static String identityKindOf(Channel channel) {
+        return "channel-" + channel.getId();
     }
 
     public Contact resolve(Channel channel, Sender sender) {

@@ -206,22 +206,29 @@ public class Message {
         this.nextDeliveryAt = Instant.now();
     }
 
-    public void markSent(String deliveredExternalId, Instant at, byte[] copy) {
+    /**
+     * The provider accepted the message. A delivery or read status may have come first (a receiver
+     * can answer before our attempt commits); the state then stays where it is.
+     */
+    public void markSent(String providerId, Instant at, byte[] copy) {
         requireOutbound();
-        this.externalId = deliveredExternalId;
+        if (providerId != null && externalId == null) {
+            this.externalId = Checks.requireText(providerId, "Provider id", 500);
+        }
         this.sentAt = at;
         this.sentCopy = copy;
-        this.deliveryState = DeliveryState.SENT;
+        if (deliveryState.progress() < DeliveryState.SENT.progress()) {
+            this.deliveryState = DeliveryState.SENT;
+        }
         this.deliveryError = null;
         this.nextDeliveryAt = null;
     }
-
 
     /** A failed attempt: tried again after {@code backoff}, or FAILED for good after {@code maxAttempts}. */
     public void deliveryAttemptFailed(String error, int maxAttempts, Duration backoff) {
         requireOutbound();
         this.deliveryAttempts++;
-        this.deliveryError = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+        this.deliveryError = shorten(error);
         if (deliveryAttempts >= maxAttempts) {
             this.deliveryState = DeliveryState.FAILED;
             this.nextDeliveryAt = null;
@@ -236,13 +243,60 @@ public class Message {
         this.nextDeliveryAt = Instant.now().plus(attemptTimeout);
     }
 
+    /** Failed for good: no retry, the reason kept. Counts as an attempt when one was made. */
     public void markFailed(String error) {
         requireOutbound();
         this.deliveryState = DeliveryState.FAILED;
-        this.deliveryError = error;
+        this.deliveryError = shorten(error);
         this.nextDeliveryAt = null;
     }
 
+    /** A permanent refusal by the provider on an attempt. */
+    public void attemptRefused(String error) {
+        requireOutbound();
+        this.deliveryAttempts++;
+        markFailed(error);
+    }
+
+    /**
+     * A status the provider reported (delivered, read, failed). Statuses may come twice or out of
+     * order: one that would move the message back is ignored, and so is a failure of a message
+     * already delivered. Returns whether the message changed.
+     */
+    public boolean recordStatus(DeliveryState reported, String error) {
+        requireOutbound();
+        if (reported == DeliveryState.FAILED) {
+            if (deliveryState.progress() < 0 || deliveryState.progress() >= DeliveryState.DELIVERED.progress()) {
+                return false;
+            }
+            markFailed(error == null ? "The provider reported the message as not delivered" : error);
+            return true;
+        }
+        if (reported.progress() <= 0) {
+            throw new IllegalArgumentException("A provider reports DELIVERED, READ or FAILED, not " + reported);
+        }
+        if (deliveryState.progress() < 0 || reported.progress() <= deliveryState.progress()) {
+            return false;
+        }
+        this.deliveryState = reported;
+        this.deliveryError = null;
+        this.nextDeliveryAt = null;
+        return true;
+    }
+
+    /** The provider's own id for a message we sent, when it tells it later; set once. */
+    public boolean identifyAtProvider(String providerId) {
+        requireOutbound();
+        if (externalId != null) {
+            return false;
+        }
+        this.externalId = Checks.requireText(providerId, "Provider id", 500);
+        return true;
+    }
+
+    private static String shorten(String error) {
+        return error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
 
     public void markBounced(String reason) {
         requireOutbound();

@@ -17,9 +17,9 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.Part;
 
+import org.switchboard.channels.email.control.EmailConnector;
 import org.switchboard.channels.control.ChannelService;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.imports.control.ArchiveStore;
 import org.switchboard.imports.control.ImportDtos.MailboxImportRequest;
 import org.switchboard.imports.control.ImportDtos.RunView;
@@ -67,7 +67,7 @@ public class ImportsPage implements Serializable {
 
     @PostConstruct
     void load() {
-        emailChannels = channels.list().stream().filter(c -> c.type() == ChannelType.TEAM_EMAIL).toList();
+        emailChannels = channels.list().stream().filter(c -> EmailConnector.KIND.equals(c.type())).toList();
         refresh();
     }
 

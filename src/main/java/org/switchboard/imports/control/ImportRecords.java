@@ -14,9 +14,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.channels.email.control.EmailConnector;
 import org.switchboard.channels.email.control.EmailAccountJson;
 import org.switchboard.channels.entity.Channel;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.imports.control.ImportDtos.PartView;
 import org.switchboard.imports.control.ImportDtos.SkipView;
 import org.switchboard.imports.entity.ImportLock;
@@ -65,7 +65,7 @@ public class ImportRecords {
         if (channel == null) {
             throw new IllegalArgumentException("channelId: no channel " + channelId);
         }
-        if (channel.getType() != ChannelType.TEAM_EMAIL) {
+        if (!EmailConnector.KIND.equals(channel.getType())) {
             throw new IllegalArgumentException("channelId: " + channel.getName() + " is not a team email channel");
         }
         var account = EmailAccountJson.read(channel.getTypeSettings());

@@ -2,9 +2,13 @@ package org.switchboard.inbound.control;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,12 +21,15 @@ import org.switchboard.contacts.entity.Contact;
 /**
  * The generic channel message of {@code POST /api/v1/channels/{key}/messages}:
  * {@code {externalId, from: {email?, phone?, name?, externalUserId?}, subject?, text, html?,
- * occurredAt?, threadKey?, language?}}. Every problem names its field.
+ * occurredAt?, threadKey?, language?, attachments?: [{name, contentType?, contentBase64}]}}. Every
+ * problem names its field.
  */
 @ApplicationScoped
 public class GenericMessageParser implements PayloadParser {
 
     public static final String CONTENT_TYPE = "application/vnd.switchboard.message+json";
+    private static final int MAX_ATTACHMENTS = 20;
+    private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?");
     /** Looked up once: {@code Json.createReader} searches the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -85,7 +92,50 @@ public class GenericMessageParser implements PayloadParser {
             }
         }
         return new InboundMessage(externalId, sender, optional(json, "subject", 1000, "subject"), text, html, occurredAt,
-                optional(json, "threadKey", 400, "threadKey"), optional(json, "language", 35, "language"));
+                optional(json, "threadKey", 400, "threadKey"), optional(json, "language", 35, "language"), null, attachments(json), null);
+    }
+
+    /** Files sent inline as base64: {@code attachments: [{name, contentType?, contentBase64}]}. */
+    private static List<InboundMessage.InboundAttachment> attachments(JsonObject json) {
+        JsonValue value = json.get("attachments");
+        if (value == null || value == JsonValue.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidPayloadException("attachments", "must be an array of {name, contentType, contentBase64}");
+        }
+        JsonArray files = value.asJsonArray();
+        if (files.size() > MAX_ATTACHMENTS) {
+            throw new InvalidPayloadException("attachments", "must be at most " + MAX_ATTACHMENTS + " files");
+        }
+        List<InboundMessage.InboundAttachment> parsed = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String at = "attachments[" + i + "]";
+            if (files.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidPayloadException(at, "must be an object {name, contentType, contentBase64}");
+            }
+            JsonObject file = files.getJsonObject(i);
+            String name = optional(file, "name", 255, at + ".name");
+            if (name == null) {
+                throw new InvalidPayloadException(at + ".name", "is required");
+            }
+            String type = optional(file, "contentType", 255, at + ".contentType");
+            if (type != null && !MEDIA_TYPE.matcher(type).matches()) {
+                throw new InvalidPayloadException(at + ".contentType", "is not a media type such as image/png");
+            }
+            String encoded = optional(file, "contentBase64", Integer.MAX_VALUE, at + ".contentBase64");
+            if (encoded == null) {
+                throw new InvalidPayloadException(at + ".contentBase64", "is required");
+            }
+            byte[] content;
+            try {
+                content = Base64.getMimeDecoder().decode(encoded);
+            } catch (IllegalArgumentException notBase64) {
+                throw new InvalidPayloadException(at + ".contentBase64", "is not base64");
+            }
+            parsed.add(new InboundMessage.InboundAttachment(name, type == null ? "application/octet-stream" : type, null, content));
+        }
+        return parsed;
     }
 
     private static String required(JsonObject json, String field, int max) {

@@ -4,15 +4,13 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.switchboard.pipelines.entity.Pipeline;
+import org.switchboard.pipelines.control.PipelineService;
 
 /** {@code GET /api/v1/pipelines}: the ticket pipelines and their stages, so scripts can move tickets between stages. */
 @Path("v1/pipelines")
@@ -21,8 +19,8 @@ import org.switchboard.pipelines.entity.Pipeline;
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    PipelineService pipelines;
 
     public record StageView(long id, String name, int position, boolean closesTicket) {
     }
@@ -31,9 +29,8 @@ public class PipelineResource {
     }
 
     @GET
-    @Transactional
     public List<PipelineView> list() {
-        return em.createQuery("SELECT p FROM Pipeline p ORDER BY p.name", Pipeline.class).getResultStream()
+        return pipelines.pipelinesWithStages().stream()
                 .map(p -> new PipelineView(p.getId(), p.getName(), p.getStages().stream()
                         .map(s -> new StageView(s.getId(), s.getName(), s.getPosition(), s.isClosed())).toList()))
                 .toList();

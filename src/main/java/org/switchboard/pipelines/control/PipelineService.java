@@ -56,4 +56,9 @@ public class PipelineService {
         return new PipelineView(pipeline.getId(), pipeline.getName(), pipeline.getStages().stream()
                 .map((PipelineStage s) -> new StageView(s.getId(), s.getName(), s.isClosed())).toList());
     }
+
+    /** Every pipeline with its stages loaded, in name order (one transaction, so the stages can be read afterwards). */
+    public List<Pipeline> pipelinesWithStages() {
+        return em.createQuery("SELECT DISTINCT p FROM Pipeline p LEFT JOIN FETCH p.stages ORDER BY p.name", Pipeline.class).getResultList();
+    }
 }

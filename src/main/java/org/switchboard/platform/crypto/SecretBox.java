@@ -54,6 +54,23 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * An HMAC-SHA256 tag of {@code data}, under a key derived from the secret key for this
+     * {@code purpose} only (signed links that expire); compare tags with {@code MessageDigest.isEqual}.
+     */
+    public byte[] tag(String purpose, String data) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(("switchboard-tag:" + purpose).getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(purposeKey, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     /** A stored secret that cannot be opened: a different SWITCHBOARD_SECRET_KEY, or tampering. */
     public static class SecretUnreadableException extends RuntimeException {
         public SecretUnreadableException(String message) {

@@ -20,9 +20,8 @@ import org.switchboard.channels.control.ChannelDtos.RoutingDto;
 import org.switchboard.channels.control.ChannelDtos.SkillRuleDto;
 import org.switchboard.channels.control.ChannelDtos.TicketDefaultsDto;
 import org.switchboard.channels.control.ChannelService;
-import org.switchboard.channels.email.control.EmailChannelService;
-import org.switchboard.channels.email.control.EmailDtos.EmailAccountView;
-import org.switchboard.channels.entity.ChannelType;
+import org.switchboard.channels.connector.ChannelConnector;
+import org.switchboard.channels.connector.ChannelConnectors;
 import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.identity.control.DirectoryDtos.NamedView;
 import org.switchboard.identity.control.DirectoryService;
@@ -48,7 +47,7 @@ public class ChannelEditPage implements Serializable {
     transient ChannelService channels;
 
     @Inject
-    transient EmailChannelService email;
+    transient ChannelConnectors connectors;
 
     @Inject
     transient DirectoryService directory;
@@ -60,7 +59,7 @@ public class ChannelEditPage implements Serializable {
     transient Texts texts;
 
     private ChannelView channel;
-    private EmailAccountView account;
+    private String kindFragment;
     private String name;
     private boolean enabled;
     private Long pipelineId;
@@ -143,12 +142,7 @@ public class ChannelEditPage implements Serializable {
 
     private void fill(ChannelView view) {
         channel = view;
-        try {
-            account = view.type() == ChannelType.TEAM_EMAIL ? email.get(view.id()).orElse(null) : null;
-        } catch (IllegalStateException unreadable) {
-            account = null; // shown as not connected; connecting the account again replaces the settings
-            Pages.error(unreadable.getMessage());
-        }
+        kindFragment = connectors.of(view.type()).map(ChannelConnector::editFragment).orElse(null);
         name = view.name();
         enabled = view.enabled();
         TicketDefaultsDto defaults = view.ticketDefaults();
@@ -206,8 +200,8 @@ public class ChannelEditPage implements Serializable {
     }
 
     public ChannelView getChannel() { return channel; }
-    public EmailAccountView getAccount() { return account; }
-    public boolean isEmail() { return channel != null && channel.type() == ChannelType.TEAM_EMAIL; }
+    /** The channel kind's own settings fragment (its connector's), shown below the generic tabs. */
+    public String getKindFragment() { return kindFragment; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public boolean isEnabled() { return enabled; }

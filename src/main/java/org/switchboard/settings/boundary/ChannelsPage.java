@@ -9,17 +9,17 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
+import org.switchboard.channels.connector.ChannelConnectors;
+import org.switchboard.channels.connector.Connection;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
 import org.switchboard.channels.control.ChannelService;
-import org.switchboard.channels.email.control.EmailChannelService;
-import org.switchboard.channels.email.control.EmailDtos.EmailAccountView;
-import org.switchboard.channels.entity.ChannelDestination;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.platform.faces.Pages;
 import org.switchboard.platform.i18n.Texts;
 
-/** Settings → Channels: every channel with its type, connection state and on/off toggle; connecting a new one. */
+/**
+ * Settings → Channels: every channel with its type, connection state (as its kind's connector
+ * tells it) and on/off toggle; connecting a new one of any kind this build has a connector for.
+ */
 @Named
 @ViewScoped
 public class ChannelsPage implements Serializable {
@@ -30,23 +30,22 @@ public class ChannelsPage implements Serializable {
     transient ChannelService channels;
 
     @Inject
-    transient EmailChannelService email;
+    transient ChannelConnectors connectors;
 
     @Inject
     transient Texts texts;
 
     private List<Row> rows = List.of();
-    private String customName;
+    private List<Kind> kinds = List.of();
 
-    /** Connection: CONNECTED, NOT_CONNECTED (an email channel without an account) or ERROR (the last sync failed). */
-    public enum Connection {
-        CONNECTED, NOT_CONNECTED, ERROR
-    }
-
-    public record Row(ChannelView channel, Connection connection, String detail) {
+    public record Row(ChannelView channel, Connection connection) {
         public boolean isEnabled() {
             return channel.enabled();
         }
+    }
+
+    /** A kind an admin can connect, and the page that connects it. */
+    public record Kind(String kind, String connectPage) {
     }
 
     @PostConstruct
@@ -57,26 +56,11 @@ public class ChannelsPage implements Serializable {
     private void load() {
         List<Row> loaded = new ArrayList<>();
         for (ChannelView channel : channels.list()) {
-            loaded.add(row(channel));
+            loaded.add(new Row(channel, connectors.of(channel.type()).map(c -> c.connection(channel.id()))
+                    .orElse(Connection.error(texts.get("channels.noConnector")))));
         }
         rows = loaded;
-    }
-
-    private Row row(ChannelView channel) {
-        if (channel.type() != ChannelType.TEAM_EMAIL) {
-            return new Row(channel, Connection.CONNECTED, null);
-        }
-        EmailAccountView account;
-        try {
-            account = email.get(channel.id()).orElse(null);
-        } catch (IllegalStateException unreadable) {
-            return new Row(channel, Connection.ERROR, unreadable.getMessage()); // one broken channel never hides the others
-        }
-        if (account == null) {
-            return new Row(channel, Connection.NOT_CONNECTED, null);
-        }
-        String error = account.sync() == null ? null : account.sync().lastError();
-        return new Row(channel, error == null ? Connection.CONNECTED : Connection.ERROR, error != null ? error : account.address());
+        kinds = connectors.all().stream().map(c -> new Kind(c.kind(), c.connectPage())).toList();
     }
 
     public void toggle(long channelId, boolean enabled) {
@@ -85,27 +69,11 @@ public class ChannelsPage implements Serializable {
         load();
     }
 
-    /** A custom channel needs only a name: it receives messages at the generic inbound endpoint. */
-    public String connectCustom() {
-        if (customName == null || customName.isBlank()) {
-            Pages.error(texts.get("channels.nameRequired"));
-            return null;
-        }
-        ChannelView created = channels.create(new ChannelRequest(ChannelType.CUSTOM, customName.strip(), ChannelDestination.HELP_DESK,
-                null, null, true, null, null, null));
-        Pages.infoAfterRedirect(texts.get("channels.created", created.name()));
-        return "/settings/channel.xhtml?faces-redirect=true&id=" + created.id();
-    }
-
     public List<Row> getRows() {
         return rows;
     }
 
-    public String getCustomName() {
-        return customName;
-    }
-
-    public void setCustomName(String customName) {
-        this.customName = customName;
+    public List<Kind> getKinds() {
+        return kinds;
     }
 }

@@ -16,9 +16,8 @@ import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.security.enterprise.SecurityContext;
 
-import org.switchboard.channels.email.control.EmailChannelService;
-import org.switchboard.channels.email.control.SenderLook;
-import org.switchboard.channels.entity.ChannelType;
+import org.switchboard.channels.connector.ChannelConnectors;
+import org.switchboard.channels.connector.Composer;
 import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.identity.boundary.UserSession;
 import org.switchboard.platform.faces.Pages;
@@ -57,7 +56,7 @@ public class TicketPage implements Serializable {
     transient WorkspaceQueries queries;
 
     @Inject
-    transient EmailChannelService email;
+    transient ChannelConnectors connectors;
 
     @Inject
     transient SecurityContext security;
@@ -79,7 +78,7 @@ public class TicketPage implements Serializable {
     private List<StageOption> stages = List.of();
     private List<Option> agents = List.of();
     private final Set<Long> imagesAllowed = new HashSet<>();
-    private ReplyLook replyLook;
+    private Composer composer;
 
     private Long stageId;
     private Long ownerId;
@@ -89,7 +88,7 @@ public class TicketPage implements Serializable {
     private String noteText;
 
     /** A message as shown: safe HTML, its channel, its files. */
-    public record Entry(MessageView message, String html, boolean remoteImagesBlocked, String channel, ChannelType channelType) {
+    public record Entry(MessageView message, String html, boolean remoteImagesBlocked, String channel, String channelType) {
         public boolean isInbound() {
             return message.direction() == MessageDirection.INBOUND;
         }
@@ -100,9 +99,6 @@ public class TicketPage implements Serializable {
     }
 
     /** How the contact will see a reply from this agent: From line and signature. */
-    public record ReplyLook(String from, String signature) {
-    }
-
     @PostConstruct
     void init() {
         if (!AgentsOnly.allowed()) {
@@ -166,20 +162,18 @@ public class TicketPage implements Serializable {
             ownerId = ticket.ownerId();
             priority = ticket.priority();
             version = ticket.version();
-            replyLook = replyLook(latestChannel);
+            composer = composer(latestChannel);
         }
         return true;
     }
 
-    private ReplyLook replyLook(ChannelOption latest) {
-        if (latest == null || latest.type() != ChannelType.TEAM_EMAIL) {
+    /** What the reply box shows, as the kind of the conversation's channel decides (email: From line and signature). */
+    private Composer composer(ChannelOption latest) {
+        if (latest == null) {
             return null;
         }
-        return email.get(latest.id()).map(account -> {
-            String agent = session.getFullName() == null ? "" : session.getFullName();
-            return new ReplyLook(SenderLook.fromLine(account.fromNameMode(), account.companyName(), agent, account.address()),
-                    SenderLook.signatureText(account.signature(), account.signatureHtml(), agent));
-        }).orElse(null);
+        Composer shown = connectors.of(latest.type()).map(c -> c.composer(latest.id(), session.getFullName())).orElse(Composer.PLAIN);
+        return Composer.PLAIN.equals(shown) ? null : shown;
     }
 
     public void save() {
@@ -293,8 +287,8 @@ public class TicketPage implements Serializable {
         return Priority.values();
     }
 
-    public ReplyLook getReplyLook() {
-        return replyLook;
+    public Composer getComposer() {
+        return composer;
     }
 
     public boolean isCanReply() {

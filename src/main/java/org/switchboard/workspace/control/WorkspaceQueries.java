@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.conversations.entity.Attachment;
 import org.switchboard.identity.entity.Role;
 import org.switchboard.tickets.entity.Priority;
@@ -31,7 +30,7 @@ public class WorkspaceQueries {
     public record StageOption(long id, String label, long pipelineId, boolean closed) {
     }
 
-    public record ChannelOption(long id, String name, ChannelType type, boolean enabled) {
+    public record ChannelOption(long id, String name, String type, boolean enabled) {
     }
 
     public record ContactCard(long id, String name, List<String> emails, List<String> phones, String owner) {
@@ -68,7 +67,7 @@ public class WorkspaceQueries {
 
     public List<ChannelOption> channels() {
         return em.createQuery("SELECT c.id, c.name, c.type, c.enabled FROM Channel c ORDER BY c.name", Object[].class).getResultStream()
-                .map(r -> new ChannelOption((Long) r[0], (String) r[1], (ChannelType) r[2], (Boolean) r[3])).toList();
+                .map(r -> new ChannelOption((Long) r[0], (String) r[1], (String) r[2], (Boolean) r[3])).toList();
     }
 
     public Optional<Long> userId(String username) {
@@ -104,7 +103,7 @@ public class WorkspaceQueries {
         Map<Long, ChannelOption> byConversation = new HashMap<>();
         em.createQuery("SELECT cv.id, c.id, c.name, c.type, c.enabled FROM Conversation cv JOIN cv.channel c WHERE cv.ticket.id = :ticket", Object[].class)
                 .setParameter("ticket", ticketId).getResultStream()
-                .forEach(r -> byConversation.put((Long) r[0], new ChannelOption((Long) r[1], (String) r[2], (ChannelType) r[3], (Boolean) r[4])));
+                .forEach(r -> byConversation.put((Long) r[0], new ChannelOption((Long) r[1], (String) r[2], (String) r[3], (Boolean) r[4])));
         return byConversation;
     }
 

@@ -21,8 +21,8 @@ class ChannelTest {
 
     @Test
     void aNewChannelFeedsTheHelpDeskWithAnUnguessableKeyAndDefaultRouting() {
-        Channel a = new Channel(ChannelType.TEAM_EMAIL, "Support mail", TicketDefaults.of(support));
-        Channel b = new Channel(ChannelType.TEAM_EMAIL, "Sales mail", TicketDefaults.of(support));
+        Channel a = new Channel("TEAM_EMAIL", "Support mail", TicketDefaults.of(support));
+        Channel b = new Channel("TEAM_EMAIL", "Sales mail", TicketDefaults.of(support));
         assertTrue(a.createsTickets());
         assertTrue(a.isEnabled());
         assertEquals(24, a.getPublicKey().length());
@@ -35,7 +35,7 @@ class ChannelTest {
 
     @Test
     void aSharedInboxChannelCreatesNoTicketsUntilMovedToTheHelpDesk() {
-        Channel chat = new Channel(ChannelType.CHAT, "Website chat", TicketDefaults.of(support));
+        Channel chat = new Channel("CHAT", "Website chat", TicketDefaults.of(support));
         chat.connectToInbox(new Inbox("Sales inbox"));
         assertFalse(chat.createsTickets());
         chat.connectToHelpDesk();
@@ -45,7 +45,7 @@ class ChannelTest {
 
     @Test
     void routingToUsersAndTeamsNeedsSomeoneToRouteTo() {
-        Channel chat = new Channel(ChannelType.CHAT, "Website chat", TicketDefaults.of(support));
+        Channel chat = new Channel("CHAT", "Website chat", TicketDefaults.of(support));
         assertThrows(IllegalArgumentException.class, () -> chat.routeTo(Set.of(), Set.of()));
     }
 

@@ -8,7 +8,6 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.channels.entity.Channel;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.channels.entity.TicketDefaults;
 import org.switchboard.identity.entity.Role;
 import org.switchboard.identity.entity.User;
@@ -17,7 +16,7 @@ import org.switchboard.testing.Fixtures;
 class MessageTest {
 
     private final Conversation conversation = new Conversation(
-            new Channel(ChannelType.CUSTOM, "Custom", TicketDefaults.of(Fixtures.supportPipeline())), null, "thread-1");
+            new Channel("CUSTOM", "Custom", TicketDefaults.of(Fixtures.supportPipeline())), null, "thread-1");
     private final User agent = new User("maria", "Maria", null, EnumSet.of(Role.AGENT));
 
     @Test
@@ -44,5 +43,39 @@ class MessageTest {
         Message note = Message.internalNote(conversation, agent, "Customer is a VIP");
         assertEquals(DeliveryState.NOT_APPLICABLE, note.getDeliveryState());
         assertThrows(IllegalStateException.class, () -> note.markSent("x", Instant.now(), null));
+    }
+
+    @Test
+    void statusesMoveAReplyForwardOnlyWhateverOrderTheyComeIn() {
+        Message reply = Message.outbound(conversation, agent, "Re: s", "Hi", null);
+        assertEquals(true, reply.recordStatus(DeliveryState.DELIVERED, null), "a receiver may report before our send commits");
+        reply.markSent(null, Instant.now(), null);
+        assertEquals(DeliveryState.DELIVERED, reply.getDeliveryState(), "the late send record does not move it back");
+        assertEquals(true, reply.recordStatus(DeliveryState.READ, null));
+        assertEquals(false, reply.recordStatus(DeliveryState.DELIVERED, null), "a late delivery report");
+        assertEquals(false, reply.recordStatus(DeliveryState.READ, null), "a repeat");
+        assertEquals(false, reply.recordStatus(DeliveryState.FAILED, "lost"), "a failure after reading");
+        assertEquals(DeliveryState.READ, reply.getDeliveryState());
+        assertThrows(IllegalArgumentException.class, () -> reply.recordStatus(DeliveryState.PENDING, null));
+    }
+
+    @Test
+    void aReportedFailureOfASentReplyKeepsTheProvidersReason() {
+        Message reply = Message.outbound(conversation, agent, "Re: s", "Hi", null);
+        reply.markSent(null, Instant.now(), null);
+        assertEquals(true, reply.recordStatus(DeliveryState.FAILED, "131047 re-engagement message"));
+        assertEquals(DeliveryState.FAILED, reply.getDeliveryState());
+        assertEquals("131047 re-engagement message", reply.getDeliveryError());
+        assertEquals(false, reply.recordStatus(DeliveryState.DELIVERED, null), "failed stays failed");
+    }
+
+    @Test
+    void aPermanentRefusalFailsAtOnceAndCountsTheAttempt() {
+        Message reply = Message.outbound(conversation, agent, "Re: s", "Hi", null);
+        reply.queueForDelivery();
+        reply.attemptRefused("550 5.1.1 user unknown");
+        assertEquals(DeliveryState.FAILED, reply.getDeliveryState());
+        assertEquals(1, reply.getDeliveryAttempts());
+        assertEquals(null, reply.getNextDeliveryAt());
     }
 }

@@ -12,14 +12,13 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.channels.entity.Channel;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.channels.entity.TicketDefaults;
 import org.switchboard.testing.Fixtures;
 
 class InboundItemTest {
 
     private InboundItem item() {
-        Channel channel = new Channel(ChannelType.CUSTOM, "Custom", TicketDefaults.of(Fixtures.supportPipeline()));
+        Channel channel = new Channel("CUSTOM", "Custom", TicketDefaults.of(Fixtures.supportPipeline()));
         return new InboundItem(channel, "msg-1", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
     }
 

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,9 +19,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.channels.connector.ChannelConnector;
+import org.switchboard.channels.connector.Connection;
+import org.switchboard.channels.connector.ContactIdentity;
 import org.switchboard.channels.email.control.EmailAccount;
 import org.switchboard.channels.entity.ChannelDestination;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.identity.entity.Availability;
@@ -58,13 +61,39 @@ class TextsBundleTest {
         assertTrue(missing.isEmpty(), "missing texts: " + missing);
     }
 
+    /** The channel list and the connect dialog name each kind a connector brings: its name and description in both languages. */
+    @Test
+    void everyChannelKindHasItsNameAndDescription() throws IOException {
+        Set<String> missing = new TreeSet<>();
+        var connectors = new com.tngtech.archunit.core.importer.ClassFileImporter().importPackages("org.switchboard.channels").stream()
+                .filter(c -> c.isAssignableTo(ChannelConnector.class) && !c.isInterface()).toList();
+        assertTrue(connectors.size() >= 2, "connectors found: " + connectors);
+        for (String file : List.of("messages.properties", "messages_fi.properties")) {
+            Set<String> keys = bundle(file).stringPropertyNames();
+            for (var connector : connectors) {
+                String kind;
+                try {
+                    kind = (String) connector.reflect().getField("KIND").get(null);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(connector.getName() + " declares its kind as public static final String KIND", e);
+                }
+                for (String key : List.of("channelType." + kind, "channels.type." + kind)) {
+                    if (!keys.contains(key)) {
+                        missing.add(file + ": " + key);
+                    }
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing texts: " + missing);
+    }
+
     /** Pages build keys like 'priority.' + value: every value of each enum needs its text. */
     @Test
     void everyEnumValueShownOnAPageHasItsText() throws IOException {
         Set<String> keys = bundle("messages_fi.properties").stringPropertyNames();
         Map<String, Class<? extends Enum<?>>> families = Map.ofEntries(Map.entry("priority.", Priority.class),
                 Map.entry("event.", TicketEventType.class), Map.entry("source.", TicketSource.class),
-                Map.entry("delivery.", DeliveryState.class), Map.entry("channelType.", ChannelType.class),
+                Map.entry("delivery.", DeliveryState.class), Map.entry("connection.", Connection.State.class), Map.entry("identity.", ContactIdentity.class),
                 Map.entry("destination.", ChannelDestination.class), Map.entry("routing.", RoutingMode.class),
                 Map.entry("role.", Role.class), Map.entry("availability.", Availability.class),
                 Map.entry("kind.", EmailAccount.Kind.class), Map.entry("security.", EmailAccount.Security.class),

@@ -29,7 +29,6 @@ import org.switchboard.channels.email.control.EmailDtos.SyncView;
 import org.switchboard.channels.email.entity.ChannelAddress;
 import org.switchboard.channels.email.entity.MailboxSync;
 import org.switchboard.channels.entity.Channel;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.platform.crypto.SecretBox;
 
 /**
@@ -58,7 +57,7 @@ public class EmailChannelService {
 
     public Optional<EmailAccountView> get(long channelId) {
         Channel channel = em.find(Channel.class, channelId);
-        if (channel == null || channel.getType() != ChannelType.TEAM_EMAIL || channel.getTypeSettings() == null) {
+        if (channel == null || !EmailConnector.KIND.equals(channel.getType()) || channel.getTypeSettings() == null) {
             return Optional.empty();
         }
         return Optional.of(view(channel, EmailAccountJson.read(channel.getTypeSettings())));
@@ -168,7 +167,7 @@ public class EmailChannelService {
         if (channel == null) {
             throw new NotFoundException("No channel " + channelId);
         }
-        if (channel.getType() != ChannelType.TEAM_EMAIL) {
+        if (!EmailConnector.KIND.equals(channel.getType())) {
             throw new IllegalStateException("Channel " + channel.getName() + " is not a team email channel");
         }
         return channel;

@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.switchboard.channels.entity.Channel;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.platform.concurrent.Background;
 import org.switchboard.routing.control.OwnerNotifier;
 
@@ -45,7 +44,7 @@ public class EmailOwnerNotifier implements OwnerNotifier {
             EmailAccount own = channelId == null ? null : accounts.account(channelId);
             EmailAccount sender = own != null && own.canSend() ? own
                     : em.createQuery("SELECT c FROM Channel c WHERE c.type = :email AND c.enabled = TRUE ORDER BY c.id", Channel.class)
-                    .setParameter("email", ChannelType.TEAM_EMAIL).getResultStream()
+                    .setParameter("email", EmailConnector.KIND).getResultStream()
                     .map(c -> EmailAccountJson.readIfValid(c.getTypeSettings())).filter(a -> a != null && a.canSend()).findFirst().orElse(null);
             if (sender == null) {
                 return false;

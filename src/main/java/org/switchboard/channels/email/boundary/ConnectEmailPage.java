@@ -1,4 +1,4 @@
-package org.switchboard.settings.boundary;
+package org.switchboard.channels.email.boundary;
 
 import java.io.Serializable;
 
@@ -16,13 +16,13 @@ import org.switchboard.channels.email.control.EmailAccount.FromNameMode;
 import org.switchboard.channels.email.control.EmailAccount.Kind;
 import org.switchboard.channels.email.control.EmailAccount.Security;
 import org.switchboard.channels.email.control.EmailChannelService;
+import org.switchboard.channels.email.control.EmailConnector;
 import org.switchboard.channels.email.control.EmailChannelService.Candidate;
 import org.switchboard.channels.email.control.EmailDtos.EmailAccountRequest;
 import org.switchboard.channels.email.control.EmailDtos.EmailAccountView;
 import org.switchboard.channels.email.control.EmailDtos.ServerDto;
 import org.switchboard.channels.email.control.SenderLook;
 import org.switchboard.channels.entity.ChannelDestination;
-import org.switchboard.channels.entity.ChannelType;
 import org.switchboard.identity.boundary.UserSession;
 import org.switchboard.platform.faces.Pages;
 import org.switchboard.platform.i18n.Texts;
@@ -95,7 +95,7 @@ public class ConnectEmailPage implements Serializable {
             stored = null; // connect it again from scratch
         }
         ChannelView channel = channelId == null ? null : channels.get(channelId).orElse(null);
-        if (channel == null || channel.type() != ChannelType.TEAM_EMAIL) {
+        if (channel == null || !EmailConnector.KIND.equals(channel.type())) {
             channelId = null;
             return;
         }
@@ -152,7 +152,7 @@ public class ConnectEmailPage implements Serializable {
     /** Tests the connection, then stores the account; a new channel is made first, off until the account works. */
     public void save() {
         if (channelId == null) {
-            ChannelView created = channels.create(new ChannelRequest(ChannelType.TEAM_EMAIL, channelName.strip(), ChannelDestination.HELP_DESK,
+            ChannelView created = channels.create(new ChannelRequest(EmailConnector.KIND, channelName.strip(), ChannelDestination.HELP_DESK,
                     null, null, false, null, null, null));
             channelId = created.id();
         }

@@ -1,0 +1,35 @@
+package org.switchboard.channels.connector;
+
+/**
+ * What a kind of channel tells the rest of Switchboard about itself. One implementation per kind,
+ * an {@code @ApplicationScoped} bean in the kind's own package ({@code org.switchboard.channels.<kind>});
+ * {@link ChannelConnectors} finds it by CDI, so adding a kind edits no list. Receiving (endpoints,
+ * authentication, a {@code PayloadParser}) and sending (an {@code outbound.control.MessageSender})
+ * are the kind's own beans beside it.
+ */
+public interface ChannelConnector {
+
+    /** The kind's name as stored on its channels, e.g. {@code CUSTOM}; upper case, digits and _. */
+    String kind();
+
+    /** Which contact identity the kind knows people by. */
+    ContactIdentity identity();
+
+    /** The page (outcome) that connects a new channel of this kind, from Settings → Channels. */
+    String connectPage();
+
+    /** The Facelets fragment the generic channel edit page includes for this kind's settings; null when none. */
+    default String editFragment() {
+        return null;
+    }
+
+    /** Is the channel set up to receive and send, and what to show about it in the channel list. */
+    default Connection connection(long channelId) {
+        return Connection.connected(null);
+    }
+
+    /** What the agent's reply box shows for a conversation on this channel. */
+    default Composer composer(long channelId, String agentFullName) {
+        return Composer.PLAIN;
+    }
+}
