@@ -41,12 +41,12 @@ import org.switchboard.inbound.control.Processed;
 import org.switchboard.inbound.entity.InboundItem;
 import org.switchboard.inbound.entity.InboundState;
 import org.switchboard.pipelines.entity.Pipeline;
-import org.switchboard.platform.startup.InitialData;
+import org.switchboard.pipelines.control.DefaultPipeline;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.FlakyTestParser;
 import org.switchboard.testing.TestTransactions;
-import org.switchboard.tickets.control.TicketDtos.TicketPatch;
-import org.switchboard.tickets.control.TicketService;
+import org.switchboard.workspace.control.TicketDtos.TicketPatch;
+import org.switchboard.workspace.control.TicketService;
 import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
@@ -171,7 +171,7 @@ class InboundPipelineIT {
         ChannelView channel = channel(null);
         String email = unique("r") + "@example.com";
         long closedStage = tx.call(em -> em.createNamedQuery("Pipeline.byName", Pipeline.class)
-                .setParameter("name", InitialData.DEFAULT_PIPELINE).getSingleResult().closedStage().getId());
+                .setParameter("name", DefaultPipeline.NAME).getSingleResult().closedStage().getId());
         long first = submit(channel, "r-1", email, "thread-7").result().ticketId();
         tickets.update(first, new TicketPatch(closedStage, null, null, null, null, null), "admin");
 

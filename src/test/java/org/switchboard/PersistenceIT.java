@@ -43,10 +43,10 @@ import org.switchboard.inbound.entity.InboundItem;
 import org.switchboard.inbound.entity.InboundState;
 import org.switchboard.inboxes.entity.Inbox;
 import org.switchboard.pipelines.entity.Pipeline;
-import org.switchboard.platform.startup.InitialData;
+import org.switchboard.pipelines.control.DefaultPipeline;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.TestTransactions;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
@@ -76,7 +76,7 @@ class PersistenceIT {
     }
 
     private Pipeline support(EntityManager em) {
-        return em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", InitialData.DEFAULT_PIPELINE).getSingleResult();
+        return em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", DefaultPipeline.NAME).getSingleResult();
     }
 
     @Test

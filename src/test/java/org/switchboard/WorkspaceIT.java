@@ -356,6 +356,65 @@ class WorkspaceIT {
     }
 
     @Test
+    void anAdminConnectsACustomChannelSeesItsSigningSecretOnceAndAgentsSeeWhyRepliesWait() {
+        String name = "channels-admin-" + unique("a");
+        user(name, "Kaisa Kanava", "ADMIN");
+        String channelName = unique("Telegram");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, name, "agent-password");
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            page.findElement(By.id("connect")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("pick-CUSTOM")));
+            assertTrue(page.findElement(By.id("pick-TEAM_EMAIL")).isDisplayed(), "every kind with a connector can be connected");
+            browser.screenshot("settings-channels-connect");
+            page.findElement(By.id("pick-CUSTOM")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connectCustom:name")));
+            page.findElement(By.id("connectCustom:name")).sendKeys(channelName);
+            page.findElement(By.id("connectCustom:webhookUrl")).sendKeys("https://bot.example.com/switchboard");
+            page.findElement(By.id("connectCustom:create")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signingSecret")));
+            String secret = page.findElement(By.id("signingSecret")).getText();
+            assertTrue(secret.startsWith("sbwh_"), secret);
+            browser.screenshot("connect-custom");
+
+            page.findElement(By.id("openChannel")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("customChannelCard")));
+            assertTrue(page.findElements(By.id("signingSecret")).isEmpty(), "the secret is not shown again");
+            assertEquals("https://bot.example.com/switchboard", page.findElement(By.id("customSettings:webhookUrl")).getAttribute("value"));
+            page.findElement(By.id("customSettings:rotateSecret")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signingSecret")));
+            String rotated = page.findElement(By.id("signingSecret")).getText();
+            assertTrue(rotated.startsWith("sbwh_") && !rotated.equals(secret), rotated);
+            browser.screenshot("settings-channel-custom");
+
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("customChannelCard"), "Vastaukset"));
+            browser.screenshot("settings-channel-custom-fi");
+            page.get(base.resolve("settings/connect-custom.xhtml").toString());
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Yhdistä mukautettu kanava"));
+            browser.screenshot("connect-custom-fi");
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            browser.screenshot("settings-channels-fi");
+        }
+
+        // a custom channel without a webhook: the agent's reply box says why replies wait
+        JsonObject receiveOnly = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Receive only") + "\"}");
+        String subject = unique("No webhook");
+        long ticketId = api.create("/api/v1/channels/" + receiveOnly.getString("key") + "/messages", "{\"externalId\":\"" + unique("w")
+                + "\",\"from\":{\"externalUserId\":\"u-1\",\"name\":\"Pekka\"},\"subject\":\"" + subject + "\",\"text\":\"Hello?\"}")
+                .getJsonNumber("ticketId").longValue();
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("ticket.xhtml?id=" + ticketId).toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice")));
+            assertTrue(page.findElement(By.id("replyNotice")).getText().contains("no webhook URL"), page.findElement(By.id("replyNotice")).getText());
+            browser.screenshot("ticket-custom-no-webhook");
+        }
+    }
+
+    @Test
     void anOperatorStartsInOperationsAndSeesNoTickets() {
         String name = "operator-" + unique("o");
         user(name, "Olli Operaattori", "OPERATOR");

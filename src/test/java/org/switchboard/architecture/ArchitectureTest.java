@@ -3,6 +3,7 @@ package org.switchboard.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +16,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 import jakarta.transaction.Transactional;
 import jakarta.transaction.UserTransaction;
@@ -29,6 +32,7 @@ class ArchitectureTest {
 
     /** {@code org.switchboard.channels.<kind>..}: the packages of channel kinds (not the shared channels feature). */
     private static final Pattern KIND_PACKAGE = Pattern.compile("org\\.switchboard\\.channels\\.(\\w+)(\\..*)?");
+    private static final Pattern FEATURE = Pattern.compile("org\\.switchboard\\.(\\w+)(\\..*)?");
     private static final Set<String> SHARED_CHANNEL_PACKAGES = Set.of("entity", "control", "boundary", "connector");
 
     static String kindOf(JavaClass type) {
@@ -77,6 +81,31 @@ class ArchitectureTest {
                         }
                     }
                 }).check(MAIN);
+    }
+
+    /**
+     * No cycles between features: each top-level package of {@code org.switchboard} is one, and so
+     * is each channel kind ({@code channels.<kind>}), which stands on the shared features and
+     * under nothing but the mailbox import.
+     */
+    @Test
+    void featuresHaveNoCycles() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass type) {
+                String kind = kindOf(type);
+                if (kind != null) {
+                    return SliceIdentifier.of("channels." + kind);
+                }
+                Matcher feature = FEATURE.matcher(type.getPackageName());
+                return feature.matches() ? SliceIdentifier.of(feature.group(1)) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "features and channel kinds";
+            }
+        }).should().beFreeOfCycles().check(MAIN);
     }
 
     /** The transaction rule: application services own transactions; REST resources, pages, schedulers and batch artifacts open none. */

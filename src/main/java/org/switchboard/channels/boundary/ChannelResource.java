@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
-import org.switchboard.channels.control.ChannelDtos.PreviewRow;
 import org.switchboard.channels.control.ChannelDtos.RoutingDto;
 import org.switchboard.channels.control.ChannelService;
 import org.switchboard.platform.rest.ApiException;
@@ -71,13 +70,6 @@ public class ChannelResource {
     @Path("{id}/disable")
     public ChannelView disable(@PathParam("id") long id) {
         return channels.enable(id, false).orElseThrow(() -> notFound(id));
-    }
-
-    /** Body: a draft routing rule; nothing is saved. */
-    @POST
-    @Path("{id}/routing-preview")
-    public List<PreviewRow> preview(@PathParam("id") long id, @QueryParam("last") @DefaultValue("20") int last, @Valid RoutingDto draft) {
-        return channels.preview(id, draft, last).orElseThrow(() -> notFound(id));
     }
 
     private static ApiException notFound(long id) {

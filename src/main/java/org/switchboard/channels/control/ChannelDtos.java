@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.switchboard.channels.entity.ChannelDestination;
 import org.switchboard.channels.entity.RoutingMode;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 
 /** What the channel API takes and returns; the settings screens use the same shapes. */
 public final class ChannelDtos {
@@ -39,9 +39,5 @@ public final class ChannelDtos {
 
     public record ChannelView(long id, String key, String type, String name, boolean enabled, ChannelDestination destination,
                               Long inboxId, TicketDefaultsDto ticketDefaults, RoutingDto routing, long version, Instant createdAt) {
-    }
-
-    /** One ticket of a routing preview: who the draft rule would choose, and why the others not. */
-    public record PreviewRow(long ticketId, long ticketNumber, String subject, String chosen, String outcome, String explanation) {
     }
 }

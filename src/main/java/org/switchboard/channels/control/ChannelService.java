@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 import org.switchboard.channels.connector.ChannelConnectors;
 import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
-import org.switchboard.channels.control.ChannelDtos.PreviewRow;
 import org.switchboard.channels.control.ChannelDtos.RoutingDto;
 import org.switchboard.channels.control.ChannelDtos.SkillRuleDto;
 import org.switchboard.channels.control.ChannelDtos.TicketDefaultsDto;
@@ -38,15 +37,7 @@ import org.switchboard.pipelines.entity.Pipeline;
 import org.switchboard.pipelines.entity.PipelineStage;
 import org.switchboard.platform.cache.RecentLookups;
 import org.switchboard.platform.persistence.Lookups;
-import org.switchboard.platform.startup.InitialData;
-import org.switchboard.routing.control.AgentDirectory;
-import org.switchboard.routing.control.AgentSnapshot;
-import org.switchboard.routing.control.RoutingDecision;
-import org.switchboard.routing.control.RoutingEngine;
-import org.switchboard.routing.control.RoutingRule;
-import org.switchboard.routing.control.RoutingRules;
-import org.switchboard.routing.control.TicketFacts;
-import org.switchboard.tickets.entity.Ticket;
+import org.switchboard.pipelines.control.DefaultPipeline;
 
 /** Channel administration; each method one transaction. */
 @ApplicationScoped
@@ -63,9 +54,6 @@ public class ChannelService {
     TransactionSynchronizationRegistry transaction;
 
     private final RecentLookups<String, ChannelRef> byKey = new RecentLookups<>(KEY_LOOKUP_LIFETIME, 10_000);
-
-    @Inject
-    AgentDirectory agents;
 
     @Inject
     ChannelConnectors connectors;
@@ -136,54 +124,6 @@ public class ChannelService {
         return Optional.ofNullable(em.find(Channel.class, id)).map(ChannelService::view);
     }
 
-    /**
-     * Runs a draft routing rule over the channel's last {@code lastN} tickets, newest first, with
-     * today's agents; each preview choice adds to that agent's simulated load. Saves nothing.
-     */
-    public Optional<List<PreviewRow>> preview(long id, RoutingDto draft, int lastN) {
-        Channel channel = em.find(Channel.class, id);
-        if (channel == null) {
-            return Optional.empty();
-        }
-        RoutingRule rule = rule(draft);
-        List<Ticket> recent = em.createQuery("SELECT t FROM Ticket t LEFT JOIN FETCH t.contact WHERE t.channel = :c ORDER BY t.createdAt DESC, t.id DESC", Ticket.class)
-                .setParameter("c", channel).setMaxResults(Math.min(Math.max(lastN, 1), 500)).getResultList();
-        Map<Long, AgentSnapshot> pool = new HashMap<>();
-        agents.reachable(rule, null).forEach(a -> pool.put(a.id(), a));
-        List<Long> owners = recent.stream().map(t -> t.getContact() == null || t.getContact().getOwner() == null ? null : t.getContact().getOwner().getId())
-                .filter(o -> o != null && !pool.containsKey(o)).distinct().toList();
-        agents.snapshots(owners).forEach(a -> pool.put(a.id(), a));
-        RoutingEngine engine = new RoutingEngine();
-        List<PreviewRow> rows = new ArrayList<>();
-        for (Ticket ticket : recent) {
-            Long owner = ticket.getContact() == null || ticket.getContact().getOwner() == null ? null : ticket.getContact().getOwner().getId();
-            TicketFacts facts = new TicketFacts(null, ticket.getCategory(), ticket.getSubject(), ticket.getDescription(), owner);
-            RoutingDecision decision = engine.decide(rule, facts, pool.values());
-            if (decision.assigned()) {
-                AgentSnapshot a = decision.chosen();
-                pool.put(a.id(), new AgentSnapshot(a.id(), a.username(), a.active(), a.paidSeat(), a.available(), a.skillIds(),
-                        a.teamIds(), a.capacity(), a.openTickets() + 1, java.time.Instant.now()));
-            }
-            rows.add(new PreviewRow(ticket.getId(), ticket.getNumber(), ticket.getSubject(),
-                    decision.assigned() ? decision.chosen().username() : null, decision.outcome().name(), decision.explain()));
-        }
-        return Optional.of(rows);
-    }
-
-    private RoutingRule rule(RoutingDto draft) {
-        RoutingDto routing = draft == null ? new RoutingDto(RoutingMode.NO_ONE, true, Set.of(), Set.of(), List.of()) : draft;
-        List<RoutingRule.SkillCondition> conditions = new ArrayList<>();
-        for (SkillRuleDto dto : routing.skillRules() == null ? List.<SkillRuleDto>of() : routing.skillRules()) {
-            Map<Long, String> skills = new HashMap<>();
-            dto.skillIds().forEach(sid -> skills.put(sid, find(Skill.class, sid, "skillIds").getName()));
-            Team team = dto.teamId() == null ? null : find(Team.class, dto.teamId(), "teamId");
-            conditions.add(new RoutingRule.SkillCondition(dto.language(), dto.category(), dto.keywords(),
-                    team == null ? null : team.getId(), team == null ? null : team.getName(), skills));
-        }
-        return new RoutingRule(routing.mode() == null ? RoutingMode.NO_ONE : routing.mode(),
-                routing.availableOnly() == null || routing.availableOnly(), routing.userIds(), routing.teamIds(), conditions);
-    }
-
     private void apply(Channel channel, ChannelRequest request) {
         if (request.destination() == ChannelDestination.SHARED_INBOX) {
             Inbox inbox;
@@ -227,7 +167,7 @@ public class ChannelService {
 
     private TicketDefaults defaults(TicketDefaultsDto dto) {
         Pipeline pipeline = dto == null || dto.pipelineId() == null
-                ? em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", InitialData.DEFAULT_PIPELINE).getSingleResult()
+                ? em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", DefaultPipeline.NAME).getSingleResult()
                 : find(Pipeline.class, dto.pipelineId(), "ticketDefaults.pipelineId");
         PipelineStage stage = dto == null || dto.stageId() == null ? pipeline.openStage() : find(PipelineStage.class, dto.stageId(), "ticketDefaults.stageId");
         return dto == null ? TicketDefaults.of(pipeline)
@@ -240,12 +180,13 @@ public class ChannelService {
 
     static ChannelView view(Channel c) {
         TicketDefaults d = c.getTicketDefaults();
-        RoutingRule rule = RoutingRules.of(c);
         List<SkillRuleDto> rules = c.getSkillRules().stream().map(ChannelService::skillRule).toList();
         return new ChannelView(c.getId(), c.getPublicKey(), c.getType(), c.getName(), c.isEnabled(), c.getDestination(),
                 c.getInbox() == null ? null : c.getInbox().getId(),
                 new TicketDefaultsDto(d.pipeline().getId(), d.stage().getId(), d.priority(), d.nameTemplate(), d.descriptionTemplate(), d.category()),
-                new RoutingDto(rule.mode(), rule.availableOnly(), rule.userIds(), rule.teamIds(), rules),
+                new RoutingDto(c.getRoutingMode(), c.routesToAvailableOnly(),
+                        c.getRouteUsers().stream().map(User::getId).collect(java.util.stream.Collectors.toSet()),
+                        c.getRouteTeams().stream().map(Team::getId).collect(java.util.stream.Collectors.toSet()), rules),
                 c.getVersion(), c.getCreatedAt());
     }
 

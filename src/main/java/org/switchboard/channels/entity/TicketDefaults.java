@@ -12,7 +12,7 @@ import jakarta.persistence.ManyToOne;
 import org.switchboard.pipelines.entity.Pipeline;
 import org.switchboard.pipelines.entity.PipelineStage;
 import org.switchboard.platform.persistence.Checks;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 
 /**
  * Properties every new ticket from a channel starts with. Templates may use placeholders such as

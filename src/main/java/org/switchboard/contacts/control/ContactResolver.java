@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.contacts.entity.ExternalIdentity;
-import org.switchboard.inbound.control.InboundMessage.Sender;
 import org.switchboard.platform.persistence.BatchTables;
 
 /**

@@ -22,7 +22,6 @@ import org.switchboard.identity.entity.Team;
 import org.switchboard.identity.entity.User;
 import org.switchboard.identity.security.PasswordHasher;
 import org.switchboard.platform.persistence.Lookups;
-import org.switchboard.routing.control.AgentFreed;
 
 /** Users, teams and skills: provisioning by API or settings screens; each method one transaction. */
 @ApplicationScoped

@@ -23,6 +23,7 @@ import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.inbound.control.InboundMessage.ChannelFacts;
 import org.switchboard.inbound.control.InboundMessage.InboundAttachment;
 import org.switchboard.platform.persistence.BatchTables;
+import org.switchboard.tickets.control.TicketRules;
 import org.switchboard.tickets.control.TicketFactory;
 import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
@@ -54,7 +55,7 @@ public class ConversationIntake {
     TicketFactory tickets;
 
     @Inject
-    InboundSettings settings;
+    TicketRules rules;
 
     @Inject
     BatchTables tables;
@@ -114,11 +115,12 @@ public class ConversationIntake {
             }
             start(conversation);
         } else if (channel.createsTickets()) {
+            TicketRules.OnMessage effect = ticket == null ? null : rules.onMessage(ticket, Instant.now());
             if (ticket == null) {
                 ticket = newTicket(channel, contact, inbound, live);
                 conversation.attachTo(ticket);
                 newTicket = true;
-            } else if (ticket.isClosed() && closedLongAgo(ticket)) {
+            } else if (effect == TicketRules.OnMessage.FOLLOW_UP) {
                 Ticket previous = ticket;
                 String formerKey = conversation.getThreadKey();
                 conversation.archiveThreadKey("t" + previous.getNumber());
@@ -131,9 +133,9 @@ public class ConversationIntake {
                 start(conversation);
                 newTicket = true;
                 em.persist(new TicketEvent(ticket, TicketEventType.LINKED, null, "Follows #" + previous.getNumber()
-                        + ", closed more than " + settings.reopenWindow().toDays() + " days before this reply"));
+                        + ", closed more than " + rules.reopenWindow().toDays() + " days before this reply"));
                 em.persist(new TicketEvent(previous, TicketEventType.LINKED, null, "Followed up by #" + ticket.getNumber()));
-            } else if (ticket.isClosed()) {
+            } else if (effect == TicketRules.OnMessage.REOPEN) {
                 ticket.reopen();
                 em.persist(new TicketEvent(ticket, TicketEventType.REOPENED, null, "Reopened by a reply from " + contact.displayName()));
             } else {
@@ -194,11 +196,10 @@ public class ConversationIntake {
      */
     private Ticket newTicket(Channel channel, Contact contact, InboundMessage inbound, boolean live) {
         if (live) {
-            int limit = settings.senderTicketsPerHour();
             long recent = contact.ticketsOpenedNow() + (contact.isNew() ? 0 : ticketsInTheLastHour(contact));
-            if (recent >= limit) {
-                throw new InvalidPayloadException(null, "Held as a flood: " + contact.displayName() + " opened " + recent
-                        + " tickets in the last hour (limit " + limit + "); reprocess it to let it through later");
+            Optional<String> hold = rules.floodHold(contact.displayName(), recent);
+            if (hold.isPresent()) {
+                throw new InvalidPayloadException(null, hold.get());
             }
         }
         Ticket ticket = tickets.fromChannel(channel, contact, inbound.subject(), inbound.text(), inbound.externalId());
@@ -263,9 +264,5 @@ public class ConversationIntake {
         }
         conversation.recordMessageAt(sentAt);
         return message;
-    }
-
-    private boolean closedLongAgo(Ticket ticket) {
-        return ticket.getClosedAt() != null && ticket.getClosedAt().isBefore(Instant.now().minus(settings.reopenWindow()));
     }
 }

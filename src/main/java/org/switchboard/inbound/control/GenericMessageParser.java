@@ -16,6 +16,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
+import org.switchboard.contacts.control.Sender;
 import org.switchboard.contacts.entity.Contact;
 
 /**
@@ -72,7 +73,7 @@ public class GenericMessageParser implements PayloadParser {
                 throw new InvalidPayloadException("from.phone", "is not a phone number");
             }
         }
-        InboundMessage.Sender sender = new InboundMessage.Sender(email, phone, optional(from, "name", 200, "from.name"),
+        Sender sender = new Sender(email, phone, optional(from, "name", 200, "from.name"),
                 optional(from, "externalUserId", 200, "from.externalUserId"));
         if (!sender.identified()) {
             throw new InvalidPayloadException("from", "needs email, phone or externalUserId");

@@ -23,19 +23,6 @@ public class InboundSettings {
     @ConfigProperty(name = "switchboard.inbound.max-body-bytes", defaultValue = "1048576")
     int maxBodyBytes;
 
-    @Inject
-    @ConfigProperty(name = "switchboard.tickets.reopen-window-days", defaultValue = "30")
-    int reopenWindowDays;
-
-    @Inject
-    @ConfigProperty(name = "switchboard.inbound.sender-tickets-per-hour", defaultValue = "60")
-    int senderTicketsPerHour;
-
-    /** New tickets one sender may open per hour; more is treated as a flood and held in quarantine. */
-    public int senderTicketsPerHour() {
-        return senderTicketsPerHour;
-    }
-
     public int maxAttempts() {
         return maxAttempts;
     }
@@ -48,9 +35,5 @@ public class InboundSettings {
 
     public int maxBodyBytes() {
         return maxBodyBytes;
-    }
-
-    public Duration reopenWindow() {
-        return Duration.ofDays(reopenWindowDays);
     }
 }

@@ -28,16 +28,6 @@ public final class Pages {
         faces.addMessage(null, new FacesMessage(severity, text, null));
     }
 
-    /** The request parameter as a number, or null. */
-    public static Long longParameter(String name) {
-        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
-    }
-
     /** Answers with an error page instead of the view; from a page's {@code f:viewAction}, before anything renders. */
     public static void refuse(int status) {
         FacesContext faces = FacesContext.getCurrentInstance();

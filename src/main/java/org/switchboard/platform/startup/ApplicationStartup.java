@@ -12,6 +12,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.switchboard.platform.config.InvalidSettingException;
@@ -32,7 +33,7 @@ public class ApplicationStartup {
     DataSource dataSource;
 
     @Inject
-    InitialData initialData;
+    Event<SchemaReady> schemaReady;
 
     @Inject
     Readiness readiness;
@@ -56,7 +57,7 @@ public class ApplicationStartup {
             SecretKeys.load(settings.secretKey(), settings.dataDir());
             logDatabase(settings);
             SchemaMigrator.migrate(dataSource);
-            initialData.seed(settings.adminPassword());
+            schemaReady.fire(new SchemaReady(settings.adminPassword())); // features seed what they own
             readiness.markReady();
         } catch (InvalidSettingException e) {
             LOG.severe(() -> "Switchboard cannot start. " + e.getMessage());

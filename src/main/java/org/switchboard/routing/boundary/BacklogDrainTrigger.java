@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.switchboard.routing.control.AgentFreed;
+import org.switchboard.identity.control.AgentFreed;
 import org.switchboard.routing.control.Router;
 
 /**

@@ -13,13 +13,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
 
+import org.omnifaces.cdi.Param;
 import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
-import org.switchboard.channels.control.ChannelDtos.PreviewRow;
 import org.switchboard.channels.control.ChannelDtos.RoutingDto;
 import org.switchboard.channels.control.ChannelDtos.SkillRuleDto;
 import org.switchboard.channels.control.ChannelDtos.TicketDefaultsDto;
 import org.switchboard.channels.control.ChannelService;
+import org.switchboard.routing.control.RoutingPreview;
+import org.switchboard.routing.control.RoutingPreview.PreviewRow;
 import org.switchboard.channels.connector.ChannelConnector;
 import org.switchboard.channels.connector.ChannelConnectors;
 import org.switchboard.channels.entity.RoutingMode;
@@ -27,7 +29,7 @@ import org.switchboard.identity.control.DirectoryDtos.NamedView;
 import org.switchboard.identity.control.DirectoryService;
 import org.switchboard.platform.faces.Pages;
 import org.switchboard.platform.i18n.Texts;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.workspace.control.WorkspaceQueries;
 import org.switchboard.workspace.control.WorkspaceQueries.Option;
 import org.switchboard.workspace.control.WorkspaceQueries.StageOption;
@@ -48,6 +50,9 @@ public class ChannelEditPage implements Serializable {
 
     @Inject
     transient ChannelConnectors connectors;
+
+    @Inject
+    transient RoutingPreview previews;
 
     @Inject
     transient DirectoryService directory;
@@ -118,9 +123,13 @@ public class ChannelEditPage implements Serializable {
         public void setSkillIds(List<Long> skillIds) { this.skillIds = skillIds; }
     }
 
+    /** The channel to edit, from the address ({@code ?id=}). */
+    @Inject
+    @Param(name = "id")
+    Long id;
+
     @PostConstruct
     void init() {
-        Long id = Pages.longParameter("id");
         channel = id == null ? null : channels.get(id).orElse(null);
         if (channel == null) {
             return; // onLoad answers 404
@@ -181,7 +190,7 @@ public class ChannelEditPage implements Serializable {
 
     public void runPreview() {
         try {
-            preview = channels.preview(channel.id(), draftRouting(), PREVIEW_TICKETS).orElse(List.of());
+            preview = previews.preview(channel.id(), draftRouting(), PREVIEW_TICKETS).orElse(List.of());
         } catch (IllegalArgumentException invalid) {
             Pages.error(Pages.reason(invalid));
         }

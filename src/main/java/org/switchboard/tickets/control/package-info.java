@@ -1,2 +1,2 @@
-/** Ticket services: numbering, creation from channel defaults, updates, replies and notes, queries. */
+/** Ticket rules and making: numbering, creation from channel defaults and templates, reopen / follow-up / flood rules, activity events. */
 package org.switchboard.tickets.control;

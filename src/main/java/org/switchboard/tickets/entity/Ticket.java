@@ -16,6 +16,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.identity.entity.Team;

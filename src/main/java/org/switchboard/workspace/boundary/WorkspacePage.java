@@ -12,10 +12,10 @@ import jakarta.inject.Named;
 
 import org.switchboard.identity.boundary.UserSession;
 import org.switchboard.platform.faces.Pages;
-import org.switchboard.tickets.control.TicketDtos.TicketQuery;
-import org.switchboard.tickets.control.TicketDtos.TicketSummary;
-import org.switchboard.tickets.control.TicketService;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.workspace.control.TicketDtos.TicketQuery;
+import org.switchboard.workspace.control.TicketDtos.TicketSummary;
+import org.switchboard.workspace.control.TicketService;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.workspace.control.WorkspaceQueries;
 import org.switchboard.workspace.control.WorkspaceQueries.Option;
 import org.switchboard.workspace.control.WorkspaceQueries.StageOption;

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.switchboard.conversations.entity.Attachment;
 import org.switchboard.identity.entity.Role;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 
 /** Read-only look-ups for the workspace screens, each one query. */
 @ApplicationScoped

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.switchboard.inboxes.entity.Inbox;
 import org.switchboard.pipelines.entity.Pipeline;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.testing.Fixtures;
 
 class ChannelTest {

@@ -28,7 +28,7 @@ import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.identity.entity.Availability;
 import org.switchboard.identity.entity.Role;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.tickets.entity.TicketEventType;
 import org.switchboard.tickets.entity.TicketSource;
 

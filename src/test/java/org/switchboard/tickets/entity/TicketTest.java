@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.identity.entity.Role;
 import org.switchboard.identity.entity.User;
 import org.switchboard.pipelines.entity.Pipeline;

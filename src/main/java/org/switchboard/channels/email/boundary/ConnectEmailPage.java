@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.omnifaces.cdi.Param;
 import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
 import org.switchboard.channels.control.ChannelService;
@@ -85,9 +86,14 @@ public class ConnectEmailPage implements Serializable {
     private String forwardingEndpoint;
     private String inboundToken;
 
+    /** The channel whose account is edited ({@code ?channel=}); absent when connecting a new one. */
+    @Inject
+    @Param(name = "channel")
+    Long requestedChannel;
+
     @PostConstruct
     void init() {
-        channelId = Pages.longParameter("channel");
+        channelId = requestedChannel;
         EmailAccountView stored;
         try {
             stored = channelId == null ? null : email.get(channelId).orElse(null);

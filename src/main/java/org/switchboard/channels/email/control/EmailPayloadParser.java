@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.contacts.control.Sender;
 import org.switchboard.channels.email.control.ParsedMail.MailAddress;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.contacts.entity.Contact;
@@ -81,7 +82,7 @@ public class EmailPayloadParser implements PayloadParser {
         }
         ChannelFacts facts = new ChannelFacts(mail.messageId(), mail.inReplyTo(), mail.ticketNumber(), mail.automatic(),
                 mail.failedDeliveryOf(), mail.isDeliveryReport() ? mail.failureReason() : null);
-        return new InboundMessage(externalId(mail), new InboundMessage.Sender(email, null, sender.name(), null), mail.subject(),
+        return new InboundMessage(externalId(mail), new Sender(email, null, sender.name(), null), mail.subject(),
                 mail.text(), mail.html(), mail.date(), null, null, facts, mail.attachments(), mail.notes());
     }
 }

@@ -1,4 +1,4 @@
-package org.switchboard.tickets.entity;
+package org.switchboard.pipelines.entity;
 
 public enum Priority {
     LOW, MEDIUM, HIGH, URGENT

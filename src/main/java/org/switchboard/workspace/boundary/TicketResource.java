@@ -1,4 +1,4 @@
-package org.switchboard.tickets.boundary;
+package org.switchboard.workspace.boundary;
 
 import java.net.URI;
 import java.time.Instant;
@@ -23,17 +23,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.switchboard.platform.rest.ApiException;
-import org.switchboard.tickets.control.TicketDtos.MessageView;
-import org.switchboard.tickets.control.TicketDtos.NoteRequest;
-import org.switchboard.tickets.control.TicketDtos.ReplyRequest;
-import org.switchboard.tickets.control.TicketDtos.TicketCreateRequest;
-import org.switchboard.tickets.control.TicketDtos.TicketDetail;
-import org.switchboard.tickets.control.TicketDtos.TicketPage;
-import org.switchboard.tickets.control.TicketDtos.TicketPatch;
-import org.switchboard.tickets.control.TicketDtos.TicketQuery;
-import org.switchboard.tickets.control.TicketDtos.TicketSummary;
-import org.switchboard.tickets.control.TicketService;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.workspace.control.TicketDtos.MessageView;
+import org.switchboard.workspace.control.TicketDtos.NoteRequest;
+import org.switchboard.workspace.control.TicketDtos.ReplyRequest;
+import org.switchboard.workspace.control.TicketDtos.TicketCreateRequest;
+import org.switchboard.workspace.control.TicketDtos.TicketDetail;
+import org.switchboard.workspace.control.TicketDtos.TicketPage;
+import org.switchboard.workspace.control.TicketDtos.TicketPatch;
+import org.switchboard.workspace.control.TicketDtos.TicketQuery;
+import org.switchboard.workspace.control.TicketDtos.TicketSummary;
+import org.switchboard.workspace.control.TicketService;
+import org.switchboard.pipelines.entity.Priority;
 
 /**
  * {@code /api/v1/tickets}: create (sources api, integration, workflow, import), list with filters

@@ -1,4 +1,4 @@
-package org.switchboard.tickets.control;
+package org.switchboard.workspace.control;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.conversations.entity.MessageDirection;
-import org.switchboard.tickets.entity.Priority;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.tickets.entity.TicketEventType;
 import org.switchboard.tickets.entity.TicketSource;
 

@@ -1,4 +1,4 @@
-package org.switchboard.tickets.control;
+package org.switchboard.workspace.control;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +18,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.contacts.control.Sender;
+import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.contacts.control.ContactResolver;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.conversations.control.HtmlSanitizer;
@@ -26,23 +28,24 @@ import org.switchboard.conversations.entity.Conversation;
 import org.switchboard.conversations.entity.Message;
 import org.switchboard.conversations.entity.ReplyQueued;
 import org.switchboard.identity.entity.User;
-import org.switchboard.inbound.control.InboundMessage.Sender;
 import org.switchboard.pipelines.entity.Pipeline;
 import org.switchboard.pipelines.entity.PipelineStage;
 import org.switchboard.platform.persistence.Lookups;
-import org.switchboard.platform.startup.InitialData;
-import org.switchboard.routing.control.AgentFreed;
-import org.switchboard.tickets.control.TicketDtos.AttachmentView;
-import org.switchboard.tickets.control.TicketDtos.ContactDto;
-import org.switchboard.tickets.control.TicketDtos.EventView;
-import org.switchboard.tickets.control.TicketDtos.FileDto;
-import org.switchboard.tickets.control.TicketDtos.MessageView;
-import org.switchboard.tickets.control.TicketDtos.TicketCreateRequest;
-import org.switchboard.tickets.control.TicketDtos.TicketDetail;
-import org.switchboard.tickets.control.TicketDtos.TicketPage;
-import org.switchboard.tickets.control.TicketDtos.TicketPatch;
-import org.switchboard.tickets.control.TicketDtos.TicketQuery;
-import org.switchboard.tickets.control.TicketDtos.TicketSummary;
+import org.switchboard.pipelines.control.DefaultPipeline;
+import org.switchboard.identity.control.AgentFreed;
+import org.switchboard.workspace.control.TicketDtos.AttachmentView;
+import org.switchboard.workspace.control.TicketDtos.ContactDto;
+import org.switchboard.workspace.control.TicketDtos.EventView;
+import org.switchboard.workspace.control.TicketDtos.FileDto;
+import org.switchboard.workspace.control.TicketDtos.MessageView;
+import org.switchboard.workspace.control.TicketDtos.TicketCreateRequest;
+import org.switchboard.workspace.control.TicketDtos.TicketDetail;
+import org.switchboard.workspace.control.TicketDtos.TicketPage;
+import org.switchboard.workspace.control.TicketDtos.TicketPatch;
+import org.switchboard.workspace.control.TicketDtos.TicketQuery;
+import org.switchboard.workspace.control.TicketDtos.TicketSummary;
+import org.switchboard.tickets.control.TicketActivity;
+import org.switchboard.tickets.control.TicketNumbers;
 import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
@@ -82,7 +85,7 @@ public class TicketService {
             throw new IllegalArgumentException("source: CHANNEL tickets come from channels; use API, INTEGRATION, WORKFLOW or IMPORT");
         }
         Pipeline pipeline = request.pipelineId() == null
-                ? em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", InitialData.DEFAULT_PIPELINE).getSingleResult()
+                ? em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", DefaultPipeline.NAME).getSingleResult()
                 : find(Pipeline.class, request.pipelineId(), "pipelineId");
         PipelineStage stage = request.stageId() == null ? pipeline.openStage() : find(PipelineStage.class, request.stageId(), "stageId");
         Ticket ticket = new Ticket(numbers.next(), request.subject(), pipeline, stage, request.priority(), source);
@@ -308,7 +311,7 @@ public class TicketService {
 
     private static TicketSummary summary(Object[] r) {
         return new TicketSummary((Long) r[0], (Long) r[1], (String) r[2], (Long) r[3], (String) r[4], (Boolean) r[5],
-                (org.switchboard.tickets.entity.Priority) r[6], (String) r[7], (Long) r[8], (String) r[9], (Long) r[10],
+                (org.switchboard.pipelines.entity.Priority) r[6], (String) r[7], (Long) r[8], (String) r[9], (Long) r[10],
                 (TicketSource) r[11], (Long) r[12], (Long) r[13], (String) r[14], (Instant) r[15], (Instant) r[16], (Instant) r[17],
                 (Boolean) r[18], (Long) r[19]);
     }

@@ -1,10 +1,11 @@
-package org.switchboard.platform.startup;
+package org.switchboard.identity.control;
 
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,18 +14,18 @@ import jakarta.transaction.Transactional;
 import org.switchboard.identity.entity.Role;
 import org.switchboard.identity.entity.User;
 import org.switchboard.identity.security.PasswordHasher;
-import org.switchboard.pipelines.entity.Pipeline;
+import org.switchboard.platform.startup.SchemaReady;
 
 /**
- * First-start data: the admin user and the default "Support pipeline". Runs on every start and
- * adds only what is missing, so restarts and several instances starting together are harmless.
+ * The first admin, on the first start: the password from SWITCHBOARD_ADMIN_PASSWORD or generated
+ * and printed once. Runs on every start and adds nothing once any user exists, so restarts and
+ * several instances starting together are harmless.
  */
 @ApplicationScoped
 @Transactional
-public class InitialData {
+public class FirstAdmin {
 
     public static final String ADMIN_USERNAME = "admin";
-    public static final String DEFAULT_PIPELINE = "Support pipeline";
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     @PersistenceContext
@@ -33,26 +34,15 @@ public class InitialData {
     @Inject
     PasswordHasher hasher;
 
-    void seed(Optional<String> configuredAdminPassword) {
-        seedPipeline();
+    void seed(@Observes SchemaReady ready) {
+        Optional<String> configuredAdminPassword = ready.adminPassword();
         if (em.createNamedQuery("User.count", Long.class).getSingleResult() == 0) {
             seedAdmin(configuredAdminPassword);
         }
     }
 
-    private void seedPipeline() {
-        if (em.createNamedQuery("Pipeline.byName", Pipeline.class).setParameter("name", DEFAULT_PIPELINE).getResultList().isEmpty()) {
-            Pipeline pipeline = new Pipeline(DEFAULT_PIPELINE);
-            pipeline.addStage("New", false);
-            pipeline.addStage("Waiting on contact", false);
-            pipeline.addStage("Waiting on us", false);
-            pipeline.addStage("Closed", true);
-            em.persist(pipeline);
-        }
-    }
-
     private void seedAdmin(Optional<String> configuredPassword) {
-        String password = configuredPassword.orElseGet(InitialData::generatePassword);
+        String password = configuredPassword.orElseGet(FirstAdmin::generatePassword);
         User admin = new User(ADMIN_USERNAME, "Administrator", null, EnumSet.of(Role.ADMIN, Role.AGENT, Role.OPERATOR));
         admin.changePasswordHash(hasher.hash(password.toCharArray()));
         admin.grantSeat();
