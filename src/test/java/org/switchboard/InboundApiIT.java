@@ -381,6 +381,7 @@ class InboundApiIT {
         String first = ApiClient.object(api.send("PUT", "/api/v1/channels/" + id + "/custom", "{\"webhookUrl\":\"https://example.com/hook\"}")).getString("signingSecret");
         String rotated = ApiClient.object(api.post("/api/v1/channels/" + id + "/custom/secret", "{}")).getString("signingSecret");
         assertFalse(first.equals(rotated));
+        assertTrue(api.get("/api/v1/channels/kinds").body().contains("\"kind\":\"CUSTOM\""), "the kinds this build can connect are listed");
         HttpResponse<String> unknownKind = api.post("/api/v1/channels", "{\"type\":\"CARRIER_PIGEON\",\"name\":\"Birds\"}");
         assertEquals(400, unknownKind.statusCode(), unknownKind.body());
         assertTrue(unknownKind.body().contains("type"), unknownKind.body());

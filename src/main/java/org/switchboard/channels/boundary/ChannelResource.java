@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.switchboard.channels.connector.ChannelConnectors;
+import org.switchboard.channels.connector.ContactIdentity;
 import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
 import org.switchboard.channels.control.ChannelDtos.RoutingDto;
@@ -37,6 +39,9 @@ public class ChannelResource {
     @Inject
     ChannelService channels;
 
+    @Inject
+    ChannelConnectors connectors;
+
     @POST
     public Response create(@NotNull @Valid ChannelRequest request) {
         ChannelView created = channels.create(request);
@@ -46,6 +51,17 @@ public class ChannelResource {
     @GET
     public List<ChannelView> list() {
         return channels.list();
+    }
+
+    /** A kind of channel this build can connect: its name for {@code type}, and how it knows contacts. */
+    public record KindView(String kind, ContactIdentity identity) {
+    }
+
+    /** The kinds this build has a connector for (the values {@code type} takes). */
+    @GET
+    @Path("kinds")
+    public List<KindView> kinds() {
+        return connectors.all().stream().map(c -> new KindView(c.kind(), c.identity())).toList();
     }
 
     @GET

@@ -28,6 +28,15 @@ public interface ChannelConnector {
         return Connection.connected(null);
     }
 
+    /**
+     * The kind's own texts ({@code name}, {@code description}, in English and Finnish), kept with the
+     * kind: {@code texts.properties} in the kind's package, e.g. {@code org/switchboard/channels/custom/texts.properties}.
+     */
+    default java.util.ResourceBundle texts(java.util.Locale locale) {
+        String pack = getClass().getPackageName().replaceAll("\\.(control|boundary)$", "");
+        return java.util.ResourceBundle.getBundle(pack + ".texts", locale, getClass().getClassLoader());
+    }
+
     /** What the agent's reply box shows for a conversation on this channel. */
     default Composer composer(long channelId, String agentFullName) {
         return Composer.PLAIN;

@@ -116,7 +116,7 @@ public class Channel {
         this.createdAt = Instant.now();
     }
 
-    /** A kind is an upper-case name such as TEAM_EMAIL; which kinds exist is up to the connectors. */
+    /** A kind is an upper-case name such as CUSTOM; which kinds exist is up to the connectors. */
     static String requireKind(String kind) {
         String value = Checks.requireText(kind, "Channel type", 30);
         if (!KIND.matcher(value).matches()) {

@@ -25,4 +25,28 @@ class EmailAccountJsonTest {
         EmailAccount read = EmailAccountJson.read(EmailAccountJson.write(account));
         assertEquals(account, read);
     }
+
+    /** Settings stored before they went through JSON-B (hand-written JSON-P, same field names) read as they did. */
+    @Test
+    void settingsStoredByTheEarlierCodecStillRead() {
+        String stored = "{\"kind\":\"OTHER\",\"address\":\"help@acme.test\",\"fromNameMode\":\"COMPANY\",\"signatureHtml\":false,"
+                + "\"logForwardedOnOriginalSender\":true,\"auth\":\"PASSWORD\",\"folder\":\"INBOX\",\"pollSeconds\":60,\"companyName\":\"Acme\","
+                + "\"signature\":\"Regards, {agent.firstName}\",\"username\":\"help@acme.test\",\"sealedSecret\":\"v1:abc\","
+                + "\"inboundTokenHash\":\"ff00\",\"imap\":{\"port\":993,\"security\":\"SSL\",\"host\":\"imap.acme.test\"},"
+                + "\"smtp\":{\"port\":587,\"security\":\"STARTTLS\",\"host\":\"smtp.acme.test\"}}";
+        EmailAccount expected = new EmailAccount(EmailAccount.Kind.OTHER, "help@acme.test", "Acme", EmailAccount.FromNameMode.COMPANY,
+                "Regards, {agent.firstName}", false, true, new EmailAccount.Server("imap.acme.test", 993, EmailAccount.Security.SSL),
+                new EmailAccount.Server("smtp.acme.test", 587, EmailAccount.Security.STARTTLS), EmailAccount.AuthMethod.PASSWORD,
+                "help@acme.test", "v1:abc", "INBOX", null, 60, "ff00");
+        assertEquals(expected, EmailAccountJson.read(stored));
+    }
+
+    @Test
+    void writtenSettingsCarryNoDerivedValues() {
+        EmailAccount account = new EmailAccount(EmailAccount.Kind.OTHER, "help@acme.test", null, EmailAccount.FromNameMode.COMPANY, null,
+                false, true, null, new EmailAccount.Server("smtp.acme.test", 587, EmailAccount.Security.STARTTLS), EmailAccount.AuthMethod.PASSWORD,
+                "help@acme.test", null, "INBOX", null, 60, null);
+        String json = EmailAccountJson.write(account);
+        assertTrue(!json.contains("canSend") && !json.contains("companyName"), json);
+    }
 }
