@@ -130,7 +130,7 @@ public class GenericMessageParser implements PayloadParser {
             }
             byte[] content;
             try {
-                content = Base64.getMimeDecoder().decode(encoded);
+                content = Base64.getDecoder().decode(encoded.replaceAll("\\s", "")); // line breaks allowed, nothing else
             } catch (IllegalArgumentException notBase64) {
                 throw new InvalidPayloadException(at + ".contentBase64", "is not base64");
             }

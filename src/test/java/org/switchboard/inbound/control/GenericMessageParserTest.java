@@ -45,4 +45,20 @@ class GenericMessageParserTest {
         assertEquals("subject", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\",\"subject\":\"a\\r\\nBcc: evil@example.com\"}"));
         assertEquals("externalId", faultyField("{\"externalId\":42,\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\"}"));
     }
+
+    @Test
+    void attachmentsComeAsBase64AndEveryProblemNamesTheFile() {
+        String base = "{\"externalId\":\"1\",\"from\":{\"externalUserId\":\"u1\"},\"text\":\"x\",\"attachments\":";
+        InboundMessage m = parse(base + "[{\"name\":\"screen.png\",\"contentType\":\"image/png\",\"contentBase64\":\"UE5HLWJ5dGVz\"},"
+                + "{\"name\":\"notes.txt\",\"contentBase64\":\"aGVp\"}]}");
+        assertEquals(2, m.attachments().size());
+        assertEquals("PNG-bytes", new String(m.attachments().get(0).content(), StandardCharsets.UTF_8));
+        assertEquals("image/png", m.attachments().get(0).contentType());
+        assertEquals("application/octet-stream", m.attachments().get(1).contentType());
+        assertEquals("attachments", faultyField(base + "{\"name\":\"x\"}}"));
+        assertEquals("attachments[0].name", faultyField(base + "[{\"contentBase64\":\"aGVp\"}]}"));
+        assertEquals("attachments[0].contentBase64", faultyField(base + "[{\"name\":\"a\",\"contentBase64\":\"***\"}]}"));
+        assertEquals("attachments[1].contentType", faultyField(base + "[{\"name\":\"a\",\"contentBase64\":\"aGVp\"},"
+                + "{\"name\":\"b\",\"contentType\":\"not a type\",\"contentBase64\":\"aGVp\"}]}"));
+    }
 }
