@@ -510,6 +510,25 @@ class EmailChannelIT {
         assertTrue(after.getJsonArray("timeline").stream().map(JsonValue::asJsonObject).anyMatch(e -> e.getString("type").equals("BOUNCED")));
         assertTrue(after.getJsonObject("ticket").getBoolean("closed"), "neither the auto-reply nor the bounce reopened the ticket");
         assertEquals(1, tickets(box.channelId()).size());
+        // the next reply answers the customer's own mail, not the bounce or the auto-reply, and is stored as sent
+        String customerId = "<" + messagesOf(ticketId).stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("direction").equals("INBOUND") && !m.getBoolean("automatic")).findFirst().orElseThrow()
+                .getString("channelMessageId") + ">";
+        long secondId = agentReply(ticketId, "Second answer: a new parcel is on its way.");
+        MimeMessage second = await("the second reply delivered", () -> Arrays.stream(mail.received()).filter(m -> {
+            try {
+                return m.getContent().toString().contains("Second answer");
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElse(null));
+        assertEquals(customerId, second.getHeader("In-Reply-To", null));
+        String references = second.getHeader("References", " ");
+        String autoId = autoAnswer.getMessageID();
+        assertFalse(references.contains("mx.example.com") || (autoId != null && references.contains(autoId)), references);
+        JsonObject stored = messagesOf(ticketId).stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getJsonNumber("id").longValue() == secondId).findFirst().orElseThrow();
+        assertEquals(second.getSubject(), stored.getString("subject"), "the stored copy says what was sent");
     }
 
     @Test

@@ -201,6 +201,9 @@ class ImportIT {
         long real = start(request + "}");
         JsonObject done = awaitStatus(real, "COMPLETED");
         assertEquals(4, done.getInt("written"), done.toString());
+        HttpResponse<String> stopFinished = api.post("/api/v1/imports/" + real + "/stop", "{}");
+        assertEquals(409, stopFinished.statusCode(), "a finished run cannot be stopped: " + stopFinished.body());
+        assertTrue(stopFinished.body().contains("not running"), stopFinished.body());
         List<JsonObject> imported = tickets(box.channelId());
         assertEquals(2, imported.size());
         JsonObject oldTicket = imported.stream().filter(t -> t.getString("subject").equals("Old order question")).findFirst().orElseThrow();

@@ -121,6 +121,76 @@ class InboundApiIT {
         }
     }
 
+    /** Hardening: each answer below was a 500, an HTML page, a silent acceptance or a bypass before. */
+    @Test
+    void everyEdgeAnswersBadInputWithAPreciseJsonError() throws Exception {
+        JsonObject channel = channel(null);
+        String path = "/api/v1/channels/" + channel.getString("key") + "/messages";
+
+        // nesting deeper than the parser allows: 400, on the raw endpoint and on a JSON-B one
+        String deep = "{\"externalId\":\"deep\",\"from\":{\"email\":\"a@example.com\"},\"text\":\"x\",\"extra\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}";
+        assertJsonError(api.post(path, deep), 400);
+        assertJsonError(api.send("PUT", "/api/v1/channels/" + channel.getInt("id") + "/custom",
+                "{\"webhookUrl\":\"https://example.com\",\"x\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}"), 400);
+
+        // Bean Validation failures are JSON naming the field
+        HttpResponse<String> invalidUser = api.post("/api/v1/users", "{\"username\":\"\",\"fullName\":\"X\",\"roles\":[\"AGENT\"]}");
+        assertJsonError(invalidUser, 400);
+        assertTrue(ApiClient.object(invalidUser).getJsonArray("fields").toString().contains("username"), invalidUser.body());
+
+        // the declared charset is honoured; bytes not valid in it are refused
+        byte[] latin1 = "{\"externalId\":\"cs-1\",\"from\":{\"email\":\"jorg@example.com\",\"name\":\"Jörg Müller\"},\"text\":\"Grüße\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> honoured = api.http().post(path, "application/json; charset=ISO-8859-1", latin1, "Authorization", api.bearer());
+        assertEquals(202, honoured.statusCode(), honoured.body());
+        long ticketId = ApiClient.object(honoured).getJsonNumber("ticketId").longValue();
+        assertEquals("Grüße", ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("messages").getJsonObject(0).getString("text"));
+        assertJsonError(api.http().post(path, "application/json; charset=utf-8", latin1, "Authorization", api.bearer()), 400);
+        assertJsonError(api.http().post(path, "application/json; charset=no-such-charset", latin1, "Authorization", api.bearer()), 415);
+
+        // media types match exactly
+        assertJsonError(api.http().post(path, "application/jsonx", message("mt-1", "a@example.com", "s").getBytes(StandardCharsets.UTF_8),
+                "Authorization", api.bearer()), 415);
+
+        // single-line fields refuse control characters, everywhere, naming the field
+        HttpResponse<String> crlfSubject = api.send("PATCH", "/api/v1/tickets/" + ticketId, "{\"subject\":\"Hello\\r\\nBcc: x@example.com\"}");
+        assertJsonError(crlfSubject, 400);
+        assertTrue(ApiClient.object(crlfSubject).getJsonArray("fields").toString().contains("subject"), crlfSubject.body());
+        long userId = api.create("/api/v1/users", "{\"username\":\"" + unique("u") + "\",\"fullName\":\"Fine Name\",\"roles\":[\"AGENT\"]}")
+                .getJsonNumber("id").longValue();
+        JsonObject user = ApiClient.object(api.get("/api/v1/users/" + userId));
+        HttpResponse<String> nulName = api.send("PUT", "/api/v1/users/" + userId, "{\"username\":\"" + user.getString("username")
+                + "\",\"fullName\":\"Evil\\u0000Name\",\"roles\":[\"AGENT\"]}");
+        assertJsonError(nulName, 400);
+        assertTrue(ApiClient.object(nulName).getJsonArray("fields").toString().contains("fullName"), nulName.body());
+        assertEquals("Fine Name", ApiClient.object(api.get("/api/v1/users/" + userId)).getString("fullName"));
+
+        // dates far outside any sane window
+        HttpResponse<String> yearMinusOne = api.post(path, "{\"externalId\":\"d-1\",\"from\":{\"email\":\"a@example.com\"},\"text\":\"x\",\"occurredAt\":\"-0001-01-01T00:00:00Z\"}");
+        assertJsonError(yearMinusOne, 400);
+        assertEquals("occurredAt", ApiClient.object(yearMinusOne).getJsonArray("fields").getString(0));
+
+        // an address with dot segments reaches nothing, and never passes as a channel endpoint
+        for (String raw : List.of("/api/v1/inbound/email/../../v1/users", "/api/v1/inbound/email/%2e%2e/%2e%2e/v1/users")) {
+            java.net.http.HttpResponse<String> dotted = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deployed.getPort() + raw)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, dotted.statusCode(), raw + ": " + dotted.body());
+            assertFalse(dotted.body().contains("username"), dotted.body());
+        }
+
+        // imports: unknown runs are 404, not 400 or an empty 200
+        assertJsonError(api.get("/api/v1/imports/999999999"), 404);
+        assertJsonError(api.post("/api/v1/imports/999999999/stop", "{}"), 404);
+        assertEquals(404, api.get("/api/v1/imports/999999999/report.csv").statusCode());
+    }
+
+    private static void assertJsonError(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), response.headers().map().toString());
+        assertTrue(response.body().startsWith("{") && !response.body().contains("Exception"), response.body());
+    }
+
     @Test
     void aTakenRoleOrADeactivatedUserStopsTheirTokenAtOnce() {
         String username = unique("integration");

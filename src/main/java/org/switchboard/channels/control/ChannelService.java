@@ -38,6 +38,7 @@ import org.switchboard.pipelines.entity.PipelineStage;
 import org.switchboard.platform.cache.RecentLookups;
 import org.switchboard.platform.persistence.Lookups;
 import org.switchboard.pipelines.control.DefaultPipeline;
+import org.switchboard.platform.validation.SingleLine;
 
 /** Channel administration; each method one transaction. */
 @ApplicationScoped
@@ -75,7 +76,7 @@ public class ChannelService {
             throw new IllegalArgumentException("type: no channel kind " + request.type() + " in this version; kinds: "
                     + String.join(", ", connectors.all().stream().map(c -> c.kind()).toList()));
         }
-        Channel channel = new Channel(request.type(), request.name(), defaults(request.ticketDefaults()));
+        Channel channel = new Channel(request.type(), SingleLine.check(request.name(), "name"), defaults(request.ticketDefaults()));
         apply(channel, request);
         em.persist(channel);
         em.flush();
@@ -94,7 +95,7 @@ public class ChannelService {
             throw new IllegalArgumentException("type: a channel's type cannot change; connect a new channel instead");
         }
         byKey.clearWhenDone(transaction);
-        channel.rename(request.name());
+        channel.rename(SingleLine.check(request.name(), "name"));
         channel.changeTicketDefaults(defaults(request.ticketDefaults()));
         apply(channel, request);
         em.flush();

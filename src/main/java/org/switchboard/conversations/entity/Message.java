@@ -284,6 +284,12 @@ public class Message {
         return true;
     }
 
+    /** The subject exactly as the channel sends it (email adds "Re:" and the ticket tag its own way). */
+    public void subjectAsSent(String sentSubject) {
+        requireOutbound();
+        this.subject = Checks.optionalText(sentSubject, "Subject", 1000);
+    }
+
     /** The provider's own id for a message we sent, when it tells it later; set once. */
     public boolean identifyAtProvider(String providerId) {
         requireOutbound();

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.switchboard.identity.entity.Availability;
 import org.switchboard.identity.entity.Role;
+import org.switchboard.platform.validation.OneLine;
 
 /** Shapes of the users, teams and skills API. */
 public final class DirectoryDtos {
@@ -17,7 +18,7 @@ public final class DirectoryDtos {
     private DirectoryDtos() {
     }
 
-    public record UserRequest(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String fullName,
+    public record UserRequest(@NotBlank @Size(max = 100) @OneLine String username, @NotBlank @Size(max = 200) @OneLine String fullName,
                               @Size(max = 320) String email, @NotNull @Size(min = 1) Set<Role> roles, Boolean paidSeat,
                               Availability availability, @Min(0) Integer capacity, Set<Long> skillIds, Set<Long> teamIds,
                               @Size(min = 8, max = 200) String password, @Size(max = 35) String language, Boolean active,
@@ -36,7 +37,7 @@ public final class DirectoryDtos {
     public record AvailabilityRequest(@NotNull Availability availability) {
     }
 
-    public record NameRequest(@NotBlank @Size(max = 100) String name) {
+    public record NameRequest(@NotBlank @Size(max = 100) @OneLine String name) {
     }
 
     public record NamedView(long id, String name) {

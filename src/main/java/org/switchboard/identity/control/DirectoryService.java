@@ -22,6 +22,7 @@ import org.switchboard.identity.entity.Team;
 import org.switchboard.identity.entity.User;
 import org.switchboard.identity.security.PasswordHasher;
 import org.switchboard.platform.persistence.Lookups;
+import org.switchboard.platform.validation.SingleLine;
 
 /** Users, teams and skills: provisioning by API or settings screens; each method one transaction. */
 @ApplicationScoped
@@ -41,6 +42,7 @@ public class DirectoryService {
     ApiTokenService tokens;
 
     public UserView createUser(UserRequest request) {
+        oneLine(request);
         String username = User.normalizeUsername(request.username());
         if (!em.createNamedQuery("User.byUsername", User.class).setParameter("username", username).getResultList().isEmpty()) {
             throw new IllegalArgumentException("username: " + username + " is taken");
@@ -60,6 +62,7 @@ public class DirectoryService {
         if (request.version() != null && request.version() != user.getVersion()) {
             throw new OptimisticLockException("User " + id + " was changed by someone else");
         }
+        oneLine(request);
         tokens.callersChanged(); // roles or active may change: no token check made before counts
         user.rename(request.fullName());
         user.changeEmail(request.email());
@@ -115,7 +118,7 @@ public class DirectoryService {
     }
 
     public NamedView createTeam(String name) {
-        requireUnique("Team.byName", name, "name");
+        requireUnique("Team.byName", SingleLine.check(name, "name"), "name");
         Team team = new Team(name);
         em.persist(team);
         em.flush();
@@ -123,23 +126,30 @@ public class DirectoryService {
     }
 
     public NamedView createSkill(String name) {
-        requireUnique("Skill.byName", name, "name");
+        requireUnique("Skill.byName", SingleLine.check(name, "name"), "name");
         Skill skill = new Skill(name);
         em.persist(skill);
         em.flush();
         return new NamedView(skill.getId(), skill.getName());
     }
 
+    /** Pages call here without the REST layer's Bean Validation: the same single-line rule. */
+    private static void oneLine(UserRequest request) {
+        SingleLine.check(request.username(), "username");
+        SingleLine.check(request.fullName(), "fullName");
+        SingleLine.check(request.email(), "email");
+    }
+
     public Optional<NamedView> renameTeam(long id, String name) {
         return Optional.ofNullable(em.find(Team.class, id)).map(t -> {
-            t.rename(name);
+            t.rename(SingleLine.check(name, "name"));
             return new NamedView(t.getId(), t.getName());
         });
     }
 
     public Optional<NamedView> renameSkill(long id, String name) {
         return Optional.ofNullable(em.find(Skill.class, id)).map(s -> {
-            s.rename(name);
+            s.rename(SingleLine.check(name, "name"));
             return new NamedView(s.getId(), s.getName());
         });
     }

@@ -56,6 +56,10 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String path = pathOf(request);
+        if (hasDotSegments(path)) {
+            // decide on the path as written: "/api/v1/inbound/x/../../v1/users" must not pass as a connector path
+            return notFound(response);
+        }
         if (CONNECTOR_PATHS.stream().anyMatch(path::startsWith)) {
             return context.doNothing();
         }
@@ -158,6 +162,29 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
         response.setCharacterEncoding("UTF-8");
         try {
             response.getWriter().write("{\"status\":401,\"error\":\"unauthorized\",\"message\":\"" + message + "\"}");
+        } catch (IOException clientGone) {
+            // nothing to tell a client that left
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A "." or ".." segment, also percent-encoded: such an address names no resource here. */
+    static boolean hasDotSegments(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AuthenticationStatus notFound(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter().write("{\"status\":404,\"error\":\"not_found\",\"message\":\"No resource at this address.\"}");
         } catch (IOException clientGone) {
             // nothing to tell a client that left
         }

@@ -126,11 +126,19 @@ public class ImportService {
         if (!INSTANCE.equals(run.instanceId())) {
             throw new IllegalStateException("Import " + runId + " is not running on this server (it died with a restart); restart or abandon it");
         }
-        jobs().stop(run.executionId());
+        BatchStatus status = status(run);
+        if (status != BatchStatus.STARTED && status != BatchStatus.STARTING) {
+            throw new IllegalStateException("Import " + runId + " is not running (" + (run.abandoned() ? "ABANDONED" : status) + "); nothing to stop");
+        }
+        try {
+            jobs().stop(run.executionId());
+        } catch (jakarta.batch.operations.JobExecutionNotRunningException finished) {
+            throw new IllegalStateException("Import " + runId + " is not running any more; nothing to stop");
+        }
     }
 
     private ImportRecords.Run run(long runId) {
-        return records.run(runId).orElseThrow(() -> new IllegalArgumentException("No import " + runId));
+        return records.run(runId).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No import " + runId));
     }
 
     /**
@@ -182,6 +190,7 @@ public class ImportService {
     }
 
     public List<SkipView> skips(long runId) {
+        run(runId); // an unknown run is 404, not an empty report
         return records.skips(runId);
     }
 

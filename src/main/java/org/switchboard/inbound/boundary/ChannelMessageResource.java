@@ -26,6 +26,7 @@ import org.switchboard.inbound.control.InboundSettings;
 import org.switchboard.inbound.control.InvalidPayloadException;
 import org.switchboard.platform.rest.ApiException;
 import org.switchboard.platform.rest.LimitedBody;
+import org.switchboard.platform.rest.RequestBodies;
 
 /**
  * {@code POST /api/v1/channels/{channelKey}/messages}: the generic inbound endpoint for
@@ -60,10 +61,8 @@ public class ChannelMessageResource {
         if (!channel.enabled()) {
             throw new ApiException(Response.Status.CONFLICT, "Channel " + channel.name() + " is disabled.");
         }
-        if (contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON)) {
-            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Send the message as application/json.");
-        }
-        byte[] raw = LimitedBody.read(body, settings.maxBodyBytes());
+        RequestBodies.requireMediaType(contentType, MediaType.APPLICATION_JSON, "Send the message as application/json.");
+        byte[] raw = RequestBodies.utf8(contentType, LimitedBody.read(body, settings.maxBodyBytes()));
         InboundMessage message;
         try {
             message = parser.parse(raw);

@@ -18,6 +18,8 @@ import jakarta.json.spi.JsonProvider;
 
 import org.switchboard.contacts.control.Sender;
 import org.switchboard.contacts.entity.Contact;
+import org.switchboard.platform.validation.OneLine;
+import org.switchboard.platform.validation.SingleLine;
 
 /**
  * The generic channel message of {@code POST /api/v1/channels/{key}/messages}:
@@ -30,6 +32,9 @@ public class GenericMessageParser implements PayloadParser {
 
     public static final String CONTENT_TYPE = "application/vnd.switchboard.message+json";
     private static final int MAX_ATTACHMENTS = 20;
+    /** A message older than this, or dated more than a day ahead (clocks differ, time zones get mixed up), is a mistake. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final java.time.Duration LATEST_AHEAD = java.time.Duration.ofDays(1);
     private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?");
     /** Looked up once: {@code Json.createReader} searches the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -90,6 +95,9 @@ public class GenericMessageParser implements PayloadParser {
                 occurredAt = Instant.parse(occurred);
             } catch (DateTimeParseException e) {
                 throw new InvalidPayloadException("occurredAt", "must be an ISO-8601 instant such as 2026-11-25T10:15:30Z");
+            }
+            if (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(Instant.now().plus(LATEST_AHEAD))) {
+                throw new InvalidPayloadException("occurredAt", "must lie between 1970 and one day from now");
             }
         }
         return new InboundMessage(externalId, sender, optional(json, "subject", 1000, "subject"), text, html, occurredAt,
@@ -162,8 +170,8 @@ public class GenericMessageParser implements PayloadParser {
         if (text.length() > max) {
             throw new InvalidPayloadException(name, "must be at most " + max + " characters");
         }
-        if (max <= 1000 && (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0)) {
-            throw new InvalidPayloadException(name, "must be one line");
+        if (max <= 1000 && !SingleLine.test(text)) {
+            throw new InvalidPayloadException(name, OneLine.PROBLEM);
         }
         return text;
     }

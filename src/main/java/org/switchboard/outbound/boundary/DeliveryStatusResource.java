@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +30,7 @@ import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.outbound.control.DeliveryStatuses;
 import org.switchboard.platform.rest.ApiException;
 import org.switchboard.platform.rest.LimitedBody;
+import org.switchboard.platform.rest.RequestBodies;
 
 /**
  * {@code POST /api/v1/channels/{channelKey}/messages/{messageId}/status}
@@ -64,10 +64,8 @@ public class DeliveryStatusResource {
         } catch (NumberFormatException notAnId) {
             throw new ApiException(Response.Status.NOT_FOUND, "No message " + messageId + " on this channel");
         }
-        if (contentType == null || !MediaType.APPLICATION_JSON.equals(contentType.split(";")[0].strip().toLowerCase(Locale.ROOT))) {
-            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Send the status as application/json.");
-        }
-        JsonObject json = object(LimitedBody.read(body, 16 * 1024));
+        RequestBodies.requireMediaType(contentType, MediaType.APPLICATION_JSON, "Send the status as application/json.");
+        JsonObject json = object(RequestBodies.utf8(contentType, LimitedBody.read(body, 16 * 1024)));
         String state = text(json, "state", 20);
         if (state == null || !STATES.contains(state)) {
             throw invalid("state", "must be DELIVERED, READ or FAILED");

@@ -19,6 +19,7 @@ import jakarta.ws.rs.ext.Provider;
 public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+    private static final java.util.regex.Pattern NAMED_FIELD = java.util.regex.Pattern.compile("([a-z][A-Za-z0-9]*(?:[.\\[\\]A-Za-z0-9]*)): ");
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -41,7 +42,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return ApiError.response(Response.Status.BAD_REQUEST, "The body is not valid JSON for this request.");
         }
         if (cause instanceof IllegalArgumentException invalid) {
-            return ApiError.response(Response.Status.BAD_REQUEST, invalid.getMessage());
+            // services name the field they refuse as "field: problem"
+            java.util.regex.Matcher named = NAMED_FIELD.matcher(invalid.getMessage() == null ? "" : invalid.getMessage());
+            return ApiError.response(400, "Bad Request", invalid.getMessage(), named.lookingAt() ? List.of(named.group(1)) : List.of());
         }
         if (cause instanceof IllegalStateException conflict) {
             return ApiError.response(Response.Status.CONFLICT, conflict.getMessage());

@@ -13,6 +13,7 @@ import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.tickets.entity.TicketEventType;
 import org.switchboard.tickets.entity.TicketSource;
+import org.switchboard.platform.validation.OneLine;
 
 /** Shapes of the tickets API; entities never leave the service. */
 public final class TicketDtos {
@@ -20,16 +21,16 @@ public final class TicketDtos {
     private TicketDtos() {
     }
 
-    public record ContactDto(@Size(max = 320) String email, @Size(max = 40) String phone, @Size(max = 200) String name) {
+    public record ContactDto(@Size(max = 320) @OneLine String email, @Size(max = 40) @OneLine String phone, @Size(max = 200) @OneLine String name) {
     }
 
-    public record TicketCreateRequest(@NotBlank @Size(max = 500) String subject, @Size(max = 100_000) String description,
+    public record TicketCreateRequest(@NotBlank @Size(max = 500) @OneLine String subject, @Size(max = 100_000) String description,
                                       TicketSource source, Long pipelineId, Long stageId, Priority priority,
                                       @Size(max = 100) String category, @Valid ContactDto contact, Long ownerId) {
     }
 
     /** Only the fields that are set change; {@code unassign} true removes the owner. */
-    public record TicketPatch(Long stageId, Long ownerId, Boolean unassign, Priority priority, @Size(max = 500) String subject,
+    public record TicketPatch(Long stageId, Long ownerId, Boolean unassign, Priority priority, @Size(max = 500) @OneLine String subject,
                               Long version) {
     }
 

@@ -50,6 +50,7 @@ import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
 import org.switchboard.tickets.entity.TicketSource;
+import org.switchboard.platform.validation.SingleLine;
 
 /** Tickets for the API and the workspace; each method one transaction. */
 @ApplicationScoped
@@ -210,7 +211,7 @@ public class TicketService {
         User previousOwner = ticket.getOwner();
         boolean wasClosed = ticket.isClosed();
         if (patch.subject() != null && !patch.subject().equals(ticket.getSubject())) {
-            ticket.rename(patch.subject());
+            ticket.rename(SingleLine.check(patch.subject(), "subject"));
             em.persist(new TicketEvent(ticket, TicketEventType.RENAMED, actorUser, "Subject: " + ticket.getSubject()));
         }
         if (patch.priority() != null && patch.priority() != ticket.getPriority()) {

@@ -42,6 +42,9 @@ class GenericMessageParserTest {
         assertEquals("from.email", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"nope\"},\"text\":\"x\"}"));
         assertEquals("text", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.c\"}}"));
         assertEquals("occurredAt", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\",\"occurredAt\":\"yesterday\"}"));
+        assertEquals("occurredAt", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\",\"occurredAt\":\"-0001-01-01T00:00:00Z\"}"));
+        assertEquals("occurredAt", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\",\"occurredAt\":\"+9999999-01-01T00:00:00Z\"}"));
+        assertEquals("occurredAt", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\",\"occurredAt\":\"" + Instant.now().plusSeconds(3 * 86400) + "\"}"));
         assertEquals("subject", faultyField("{\"externalId\":\"1\",\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\",\"subject\":\"a\\r\\nBcc: evil@example.com\"}"));
         assertEquals("externalId", faultyField("{\"externalId\":42,\"from\":{\"email\":\"a@b.c\"},\"text\":\"x\"}"));
     }

@@ -2,7 +2,6 @@ package org.switchboard.channels.email.boundary;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +22,7 @@ import org.switchboard.channels.email.control.MailIntake;
 import org.switchboard.inbound.boundary.SubmissionResponse;
 import org.switchboard.platform.rest.ApiException;
 import org.switchboard.platform.rest.LimitedBody;
+import org.switchboard.platform.rest.RequestBodies;
 
 /**
  * {@code POST /api/v1/inbound/email/{channelKey}}: raw mail ({@code message/rfc822}) piped in by
@@ -61,9 +61,7 @@ public class ForwardedMailResource {
         if (!channel.enabled()) {
             throw new ApiException(Response.Status.CONFLICT, "Channel " + channel.name() + " is disabled.");
         }
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("message/rfc822")) {
-            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Send the mail as message/rfc822.");
-        }
+        RequestBodies.requireMediaType(contentType, "message/rfc822", "Send the mail as message/rfc822.");
         byte[] raw = LimitedBody.read(body, maxMessageBytes);
         if (raw.length == 0) {
             throw new ApiException(Response.Status.BAD_REQUEST, "The body is empty; send the raw mail.");

@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 record DeliveryReport(String originalMessageId, String reason) {
 
+    /** Who a bounce from the null return path is from: the mail system, not a person. */
+    static final ParsedMail.MailAddress NULL_SENDER = new ParsedMail.MailAddress("mailer-daemon@invalid", "Mail Delivery System");
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(.+)$");
     private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
     private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(.+)$");

@@ -59,9 +59,10 @@ public class EmailSender implements MessageSender {
             message.identifyAs(MailComposer.newMessageId(ticket == null ? 0 : ticket.getNumber(), account.address()));
         }
         List<Message> thread = em.createNamedQuery("Message.ofConversation", Message.class).setParameter("conversation", conversation).getResultList();
-        String inReplyTo = thread.stream().filter(m -> m.getDirection() == MessageDirection.INBOUND && m.getChannelMessageId() != null)
+        // answer the last message a person wrote: never a bounce or an auto-reply, which may come later
+        String inReplyTo = thread.stream().filter(m -> m.getDirection() == MessageDirection.INBOUND && !m.isAutomatic() && m.getChannelMessageId() != null)
                 .max(Comparator.comparing(Message::getCreatedAt)).map(Message::getChannelMessageId).orElse(null);
-        List<String> references = thread.stream().filter(m -> m != message && m.getChannelMessageId() != null)
+        List<String> references = thread.stream().filter(m -> m != message && !m.isAutomatic() && m.getChannelMessageId() != null)
                 .map(Message::getChannelMessageId).distinct().toList();
         if (references.size() > 20) {
             references = references.subList(references.size() - 20, references.size());
@@ -69,8 +70,10 @@ public class EmailSender implements MessageSender {
         List<MailComposer.File> files = em.createQuery("SELECT a FROM Attachment a WHERE a.message = :m ORDER BY a.id", Attachment.class)
                 .setParameter("m", message).getResultList().stream()
                 .map(a -> new MailComposer.File(a.getFilename(), a.getContentType(), a.getContent())).toList();
+        String ticketSubject = ticket == null ? message.getSubject() : ticket.getSubject();
+        message.subjectAsSent(MailComposer.subjectOf(ticketSubject, ticket == null ? 0 : ticket.getNumber())); // store what goes out
         byte[] mime = MailComposer.compose(new MailComposer.Reply(account, message.getAuthor() == null ? null : message.getAuthor().getFullName(),
-                to, contact.getFullName(), ticket == null ? 0 : ticket.getNumber(), ticket == null ? message.getSubject() : ticket.getSubject(),
+                to, contact.getFullName(), ticket == null ? 0 : ticket.getNumber(), ticketSubject,
                 message.getText(), message.getSanitizedHtml(), message.getChannelMessageId(), inReplyTo, references, files));
         String secret = accounts.secretOf(account);
         String messageId = message.getChannelMessageId();

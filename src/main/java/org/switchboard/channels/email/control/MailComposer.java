@@ -55,7 +55,7 @@ public final class MailComposer {
             String fromName = SenderLook.fromName(account.fromNameMode(), account.companyName(), reply.agentFullName());
             mime.setFrom(address(account.address(), fromName));
             mime.setRecipient(Message.RecipientType.TO, address(reply.toEmail(), reply.toName()));
-            mime.setSubject(SenderLook.oneLine(SubjectTag.replySubject(reply.ticketSubject(), reply.ticketNumber())), "UTF-8");
+            mime.setSubject(subjectOf(reply.ticketSubject(), reply.ticketNumber()), "UTF-8");
             mime.setSentDate(new Date());
             if (reply.inReplyTo() != null) {
                 mime.setHeader("In-Reply-To", "<" + oneToken(reply.inReplyTo()) + ">");
@@ -129,5 +129,10 @@ public final class MailComposer {
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", "<" + id + ">");
         }
+    }
+
+    /** The subject a reply goes out with: "Re: " and the ticket's tag, on one line. */
+    public static String subjectOf(String ticketSubject, long ticketNumber) {
+        return SenderLook.oneLine(SubjectTag.replySubject(ticketSubject, ticketNumber));
     }
 }

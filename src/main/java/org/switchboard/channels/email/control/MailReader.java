@@ -66,7 +66,7 @@ public final class MailReader {
     public ParsedMail read(byte[] raw) {
         MimeMessage mime;
         try {
-            mime = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            mime = new MimeMessage(SESSION, new ByteArrayInputStream(RawHeaders.asUtf8(raw)));
         } catch (MessagingException | RuntimeException e) {
             throw new InvalidPayloadException(null, "the mail's headers cannot be read: " + e.getMessage());
         }
@@ -74,6 +74,11 @@ public final class MailReader {
         MailBody body = new MailBody(attachmentLimit);
         body.collect(mime);
         MailAddress from = headers.sender();
+        DeliveryReport report = DeliveryReport.of(mime, body);
+        if (from == null && report != null) {
+            // a bounce comes from the null return path ("MAILER-DAEMON <>"): it is still a bounce
+            from = DeliveryReport.NULL_SENDER;
+        }
         if (from == null) {
             throw new InvalidPayloadException("From", "the mail names no sender address that can be read");
         }
@@ -84,7 +89,6 @@ public final class MailReader {
             from = resender; // Resent-From forwarded it; From is the author
         }
         String automatic = headers.automatic();
-        DeliveryReport report = DeliveryReport.of(mime, body);
         if (report != null && automatic == null) {
             automatic = "delivery status notification";
         }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,5 +182,36 @@ class MailReaderTest {
     void subjectsOfRepliesCarryOneTag() {
         assertEquals("Re: Printer [#7]", SubjectTag.replySubject("RE: Re: Printer [#7]", 7));
         assertEquals("Re: Printer [#7]", SubjectTag.replySubject("Printer", 7));
+    }
+
+    @Test
+    void aBounceFromTheNullReturnPathIsABounceNotMailWithoutASender() {
+        ParsedMail bounce = read("From: MAILER DAEMON <>", "Return-Path: <>", "To: support@acme.test", "Subject: Undelivered Mail Returned to Sender",
+                "MIME-Version: 1.0", "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"", "",
+                "--b", "Content-Type: text/plain", "", "Your message could not be delivered.",
+                "--b", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.com", "",
+                "Final-Recipient: rfc822; gone@example.com", "Action: failed", "Status: 5.1.1", "Diagnostic-Code: smtp; 550 5.1.1 No such user",
+                "--b", "Content-Type: text/rfc822-headers", "", "From: support@acme.test", "To: gone@example.com",
+                "Message-ID: <reply-1@acme.test>", "Subject: Re: Order", "--b--", "");
+        assertEquals("reply-1@acme.test", bounce.failedDeliveryOf());
+        assertTrue(bounce.automatic() != null, "never opens a ticket");
+        assertTrue(bounce.failureReason().contains("5.1.1"), bounce.failureReason());
+    }
+
+    @Test
+    void latin1NamesInRawHeaderBytesAreReadInTheBodysCharsetOrWindows1252() {
+        byte[] latin1 = String.join("\r\n", "From: Jörg Müller <jorg@example.com>", "To: support@acme.test", "Subject: Größe",
+                "Content-Type: text/plain; charset=ISO-8859-1", "", "Grüße").getBytes(StandardCharsets.ISO_8859_1);
+        ParsedMail declared = reader.read(latin1);
+        assertEquals("Jörg Müller", declared.from().name());
+        assertEquals("Größe", declared.subject());
+        assertEquals("Grüße", declared.text().strip());
+        byte[] undeclared = String.join("\r\n", "From: Jörg Müller <jorg@example.com>", "To: support@acme.test", "Subject: “quoted”", "", "Hi")
+                .getBytes(Charset.forName("windows-1252"));
+        ParsedMail fallback = reader.read(undeclared);
+        assertEquals("Jörg Müller", fallback.from().name());
+        assertEquals("“quoted”", fallback.subject());
+        byte[] utf8 = String.join("\r\n", "From: Jörg Müller <jorg@example.com>", "Subject: Größe", "", "Hi").getBytes(StandardCharsets.UTF_8);
+        assertEquals("Jörg Müller", reader.read(utf8).from().name(), "UTF-8 headers (RFC 6532) stay as they are");
     }
 }
