@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
@@ -94,13 +96,21 @@ public final class MailReader {
         }
         String text = body.text();
         String html = body.html();
+        List<String> notes = body.notes();
         if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
-            text = body.attachments().isEmpty() ? "(no text)" : "(attachments only)";
+            String recovered = body.attachments().isEmpty() ? BrokenMime.text(raw) : null;
+            if (recovered != null) {
+                text = recovered;
+                notes = new ArrayList<>(notes);
+                notes.add(BrokenMime.NOTE);
+            } else {
+                text = body.attachments().isEmpty() ? "(no text)" : "(attachments only)";
+            }
         }
         return new ParsedMail(headers.messageId(), from, original, subject, text, html, sentDate(mime),
                 headers.repliedTo(), SubjectTag.ticketNumber(subject), automatic,
                 report == null ? null : report.originalMessageId(), report == null ? null : report.reason(),
-                body.attachments(), body.notes(), hash(from, subject, text, html, body));
+                body.attachments(), notes, hash(from, subject, text, html, body));
     }
 
     private static Instant sentDate(MimeMessage mime) {

@@ -214,4 +214,28 @@ class MailReaderTest {
         byte[] utf8 = String.join("\r\n", "From: Jörg Müller <jorg@example.com>", "Subject: Größe", "", "Hi").getBytes(StandardCharsets.UTF_8);
         assertEquals("Jörg Müller", reader.read(utf8).from().name(), "UTF-8 headers (RFC 6532) stay as they are");
     }
+
+    @Test
+    void brokenMimeStillShowsItsTextWithANote() {
+        ParsedMail noClosingDelimiter = read("From: a@example.com", "Subject: Order", "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"xyz\"", "", "--xyz", "Content-Type: text/plain; charset=utf-8", "",
+                "My order 1234 is missing.", "");
+        assertTrue(noClosingDelimiter.text().contains("My order 1234 is missing."), noClosingDelimiter.text());
+
+        ParsedMail otherBoundary = read("From: a@example.com", "Subject: Order", "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"declared\"", "", "--actual", "Content-Type: text/plain", "",
+                "Where is my parcel?", "--actual--", "");
+        assertEquals("Where is my parcel?", otherBoundary.text());
+        assertTrue(otherBoundary.notes().contains(BrokenMime.NOTE), otherBoundary.notes().toString());
+
+        ParsedMail noBoundaryParameter = read("From: a@example.com", "Subject: Order", "MIME-Version: 1.0",
+                "Content-Type: multipart/alternative", "", "--b1", "Content-Type: text/plain", "", "Plain words here.", "--b1--", "");
+        assertEquals("Plain words here.", noBoundaryParameter.text());
+
+        ParsedMail noBlankLine = read("From: a@example.com", "Subject: Order", "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"q\"", "", "--q", "Content-Type: text/plain; charset=utf-8",
+                "The text right after the part headers.", "--q--", "");
+        assertTrue(noBlankLine.text().contains("The text right after the part headers."), noBlankLine.text());
+        assertFalse(noBlankLine.text().contains("Content-Type"), noBlankLine.text());
+    }
 }
