@@ -440,6 +440,16 @@ class EmailChannelIT {
         HttpResponse<String> closedPort = api.send("PUT", "/api/v1/channels/" + id + "/email", accountJson(address, "right-pw", MailServers.freePort(), null));
         assertTrue(closedPort.body().contains("host unreachable"), closedPort.body());
 
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            // something listens on the port but never greets: a bounded wait, and the problem named
+            long started = System.nanoTime();
+            HttpResponse<String> notImap = api.send("PUT", "/api/v1/channels/" + id + "/email", accountJson(address, "right-pw", silent.getLocalPort(), null));
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertEquals(422, notImap.statusCode(), notImap.body());
+            assertTrue(notImap.body().contains("does not answer as an IMAP server"), notImap.body());
+            assertTrue(seconds < 15, "answered after " + seconds + " s");
+        }
+
         HttpResponse<String> tls = api.send("PUT", "/api/v1/channels/" + id + "/email",
                 accountJson(address, "right-pw", imapPort, null).replace("\"port\":" + imapPort + ",\"security\":\"NONE\"", "\"port\":" + imapPort + ",\"security\":\"SSL\""));
         assertTrue(tls.body().contains("TLS handshake failed"), tls.body());
@@ -515,9 +525,17 @@ class EmailChannelIT {
                 .filter(m -> m.getString("direction").equals("INBOUND") && !m.getBoolean("automatic")).findFirst().orElseThrow()
                 .getString("channelMessageId") + ">";
         long secondId = agentReply(ticketId, "Second answer: a new parcel is on its way.");
+        await("the second reply sent", () -> messagesOf(ticketId).stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getJsonNumber("id").longValue() == secondId && !m.getString("deliveryState").equals("PENDING")).findFirst()
+                .map(m -> {
+                    assertEquals("SENT", m.getString("deliveryState"), m.toString());
+                    return m;
+                }).orElse(null));
         MimeMessage second = await("the second reply delivered", () -> Arrays.stream(mail.received()).filter(m -> {
             try {
-                return m.getContent().toString().contains("Second answer");
+                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                m.writeTo(raw);
+                return raw.toString(StandardCharsets.UTF_8).contains("Second answer");
             } catch (Exception e) {
                 return false;
             }

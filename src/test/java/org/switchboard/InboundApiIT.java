@@ -172,7 +172,7 @@ class InboundApiIT {
 
         // an address with dot segments reaches nothing, and never passes as a channel endpoint
         for (String raw : List.of("/api/v1/inbound/email/../../v1/users", "/api/v1/inbound/email/%2e%2e/%2e%2e/v1/users")) {
-            java.net.http.HttpResponse<String> dotted = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpResponse<String> dotted = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
                     java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + deployed.getPort() + raw)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(404, dotted.statusCode(), raw + ": " + dotted.body());
@@ -183,6 +183,30 @@ class InboundApiIT {
         assertJsonError(api.get("/api/v1/imports/999999999"), 404);
         assertJsonError(api.post("/api/v1/imports/999999999/stop", "{}"), 404);
         assertEquals(404, api.get("/api/v1/imports/999999999/report.csv").statusCode());
+    }
+
+    @Test
+    void failedPasswordsSlowTheNextTryButNeverLockTheRightfulUserOut() {
+        String username = unique("locked");
+        api.create("/api/v1/users", "{\"username\":\"" + username + "\",\"fullName\":\"Lotta\",\"roles\":[\"ADMIN\"],\"paidSeat\":true,"
+                + "\"password\":\"the-right-password\"}");
+        HttpSession anonymous = new HttpSession(api.http().uri("/"));
+        String mint = "{\"name\":\"after-failures\"}";
+        for (int i = 0; i < 4; i++) { // each waits 1, 2, 4 s after the one before
+            assertEquals(401, anonymous.postJson("/api/v1/api-tokens", mint, "Authorization", HttpSession.basic(username, "guess-" + i)).statusCode());
+        }
+        assertTrue(api.get("/api/v1/sign-in-throttles").body().contains(username), "admins see who is being slowed");
+        long started = System.nanoTime();
+        HttpResponse<String> right = anonymous.postJson("/api/v1/api-tokens", mint, "Authorization", HttpSession.basic(username, "the-right-password"));
+        long waited = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        assertEquals(201, right.statusCode(), "the right password still works after failures: " + right.body());
+        assertTrue(waited >= 6 && waited <= 15, "it was slowed (8 s after 4 failures), not refused: waited " + waited + " s");
+
+        anonymous.postJson("/api/v1/api-tokens", mint, "Authorization", HttpSession.basic(username, "one-more-guess"));
+        HttpResponse<String> cleared = api.send("DELETE", "/api/v1/sign-in-throttles?username=" + username, null);
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertTrue(ApiClient.object(cleared).getInt("cleared") >= 1, cleared.body());
+        assertFalse(api.get("/api/v1/sign-in-throttles").body().contains("\"" + username + "\""), "cleared");
     }
 
     private static void assertJsonError(HttpResponse<String> response, int status) {

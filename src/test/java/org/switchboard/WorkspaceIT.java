@@ -184,7 +184,7 @@ class WorkspaceIT {
             WebElement picture = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#conversation img[alt='photo']")));
             browser.waiting().until(d -> Long.valueOf(1).equals(js(d, "return arguments[0].complete && arguments[0].naturalWidth > 0 ? 1 : 0;", picture)));
             String fileAddress = page.findElement(By.linkText("invoice.html")).getAttribute("href");
-            var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(fileAddress))
+            var download = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(URI.create(fileAddress))
                     .header("Cookie", "JSESSIONID=" + page.manage().getCookieNamed("JSESSIONID").getValue()).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, download.statusCode());
@@ -192,7 +192,7 @@ class WorkspaceIT {
                     "an HTML file is a download, never a page of ours");
             assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
             assertEquals("nosniff", download.headers().firstValue("X-Content-Type-Options").orElse(""));
-            var anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(fileAddress)).build(),
+            var anonymous = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(URI.create(fileAddress)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertFalse(anonymous.statusCode() == 200 && anonymous.body().contains("from the file"), "without a session the file is not given out");
             assertTrue(anonymous.statusCode() == 302 && anonymous.headers().firstValue("Location").orElse("").contains("login.xhtml"),
@@ -411,6 +411,44 @@ class WorkspaceIT {
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice")));
             assertTrue(page.findElement(By.id("replyNotice")).getText().contains("no webhook URL"), page.findElement(By.id("replyNotice")).getText());
             browser.screenshot("ticket-custom-no-webhook");
+        }
+    }
+
+    @Test
+    void everyPageWorksUnderItsContentSecurityPolicyAndTheSessionCookieStaysOnThisSite() throws Exception {
+        java.net.http.HttpResponse<String> login = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(base.resolve("login.xhtml")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("object-src 'none'") && policy.contains("frame-ancestors 'self'"),
+                "pages carry a CSP: " + login.headers().map());
+        assertTrue(login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.toLowerCase().contains("samesite=lax")), login.headers().map().toString());
+
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("CSP") + "\"}");
+        long ticketId = api.create("/api/v1/channels/" + channel.getString("key") + "/messages", "{\"externalId\":\"" + unique("csp")
+                + "\",\"from\":{\"email\":\"csp@example.com\"},\"subject\":\"Policy check\",\"text\":\"Hello\"}").getJsonNumber("ticketId").longValue();
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            assertEquals("lax", page.manage().getCookieNamed("JSESSIONID").getSameSite().toLowerCase());
+            browser.consoleErrors();
+            for (String path : List.of("", "ticket.xhtml?id=" + ticketId, "settings/channels.xhtml", "settings/channel.xhtml?id=" + channel.getInt("id"),
+                    "settings/connect-email.xhtml", "settings/connect-custom.xhtml", "settings/users.xhtml", "settings/api-tokens.xhtml",
+                    "operations/imports.xhtml")) {
+                page.get(base.resolve(path).toString());
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("userMenu")));
+                sleep(300);
+                List<String> refused = browser.consoleErrors().stream().filter(e -> e.contains("Content Security Policy")).toList();
+                assertTrue(refused.isEmpty(), "/" + path + " ran into its CSP: " + refused);
+            }
+            // a script from anywhere but this site is not loaded
+            page.get(base.resolve("ticket.xhtml?id=" + ticketId).toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("userMenu")));
+            browser.consoleErrors();
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                    "var s = document.createElement('script'); s.src = 'http://127.0.0.2:9/evil.js'; document.body.appendChild(s);");
+            sleep(500);
+            assertTrue(browser.consoleErrors().stream().anyMatch(e -> e.contains("Content Security Policy") && e.contains("evil.js")),
+                    "the foreign script was refused by the policy");
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Base64;
 public final class HttpSession {
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     public HttpSession(URI base) {

@@ -63,6 +63,15 @@ public final class SmokeChecks {
         assertEquals("Smoke test", ticket.getJsonObject("ticket").getString("subject"));
         assertEquals(1, ticket.getJsonArray("messages").size());
 
+        // Bad input is JSON naming the field, on every server: Bean Validation, and the single-line rule of services.
+        HttpResponse<String> invalid = api.post("/api/v1/users", "{\"username\":\"\",\"fullName\":\"X\",\"roles\":[\"AGENT\"]}");
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        assertTrue(invalid.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), invalid.body());
+        assertTrue(ApiClient.object(invalid).getJsonArray("fields").toString().contains("username"), invalid.body());
+        HttpResponse<String> twoLines = api.send("PATCH", "/api/v1/tickets/" + ticketId, "{\"subject\":\"a\\r\\nb\"}");
+        assertEquals(400, twoLines.statusCode(), twoLines.body());
+        assertTrue(ApiClient.object(twoLines).getJsonArray("fields").toString().contains("subject"), twoLines.body());
+
         // The workspace views' queries (open/closed, unassigned, search) and pages, signed in through the form.
         HttpResponse<String> unassigned = api.get("/api/v1/tickets?closed=false&unassigned=true&q=smoke%20test&channel=" + channel.getJsonNumber("id"));
         assertEquals(200, unassigned.statusCode(), unassigned.body());
@@ -70,7 +79,7 @@ public final class SmokeChecks {
         HttpSession browser = signIn(base, "admin", adminPassword);
         for (String page : new String[]{"/?view=unassigned", "/?view=mine", "/?view=closed", "/?view=channel&channel=" + channel.getJsonNumber("id"),
                 "/ticket.xhtml?id=" + ticketId, "/settings/channels.xhtml", "/settings/channel.xhtml?id=" + channel.getJsonNumber("id"),
-                "/settings/connect-email.xhtml", "/settings/users.xhtml", "/settings/api-tokens.xhtml", "/operations/imports.xhtml"}) {
+                "/settings/connect-email.xhtml", "/settings/connect-custom.xhtml", "/settings/users.xhtml", "/settings/api-tokens.xhtml", "/operations/imports.xhtml"}) {
             HttpResponse<String> shown = browser.get(page);
             assertEquals(200, shown.statusCode(), page);
             assertFalse(shown.body().contains("Something went wrong"), page + " renders");

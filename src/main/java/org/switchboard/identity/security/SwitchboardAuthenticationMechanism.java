@@ -83,15 +83,16 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
         String username = credential.getCaller();
-        if (!throttle.allows(username)) {
+        String address = request.getRemoteAddr();
+        if (!throttle.awaitTurn(address, username)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(username);
+            throttle.failed(address, username);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(address, username);
         // A new session id at sign-in: an id planted before sign-in is worthless afterwards.
         HttpSession session = request.getSession(true);
         request.changeSessionId();
@@ -128,8 +129,8 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
         } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                 && path.startsWith(TOKEN_MINTING_PATH)) {
             credential = basicCredential(authorization.substring(6).trim());
-            if (credential != null && !throttle.allows(((UsernamePasswordCredential) credential).getCaller())) {
-                return unauthorized(response, "Too many failed sign-ins; wait a moment and try again.");
+            if (credential != null && !throttle.awaitTurn(request.getRemoteAddr(), ((UsernamePasswordCredential) credential).getCaller())) {
+                return unauthorized(response, "The credentials are not valid.");
             }
         }
         if (credential == null) {
@@ -138,9 +139,12 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             if (credential instanceof UsernamePasswordCredential basic) {
-                throttle.failed(basic.getCaller());
+                throttle.failed(request.getRemoteAddr(), basic.getCaller());
             }
             return unauthorized(response, "The credentials are not valid.");
+        }
+        if (credential instanceof UsernamePasswordCredential basic) {
+            throttle.succeeded(request.getRemoteAddr(), basic.getCaller());
         }
         return context.notifyContainerAboutLogin(result);
     }

@@ -25,6 +25,7 @@ import org.switchboard.inbound.control.InboundPipeline.Submission;
 import org.switchboard.inbound.control.InboundSettings;
 import org.switchboard.inbound.control.InvalidPayloadException;
 import org.switchboard.platform.rest.ApiException;
+import org.switchboard.platform.rest.JsonNesting;
 import org.switchboard.platform.rest.LimitedBody;
 import org.switchboard.platform.rest.RequestBodies;
 
@@ -63,6 +64,7 @@ public class ChannelMessageResource {
         }
         RequestBodies.requireMediaType(contentType, MediaType.APPLICATION_JSON, "Send the message as application/json.");
         byte[] raw = RequestBodies.utf8(contentType, LimitedBody.read(body, settings.maxBodyBytes()));
+        JsonNesting.check(raw);
         InboundMessage message;
         try {
             message = parser.parse(raw);

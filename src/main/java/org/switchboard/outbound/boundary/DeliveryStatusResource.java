@@ -29,6 +29,7 @@ import org.switchboard.channels.control.ChannelService.ChannelRef;
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.outbound.control.DeliveryStatuses;
 import org.switchboard.platform.rest.ApiException;
+import org.switchboard.platform.rest.JsonNesting;
 import org.switchboard.platform.rest.LimitedBody;
 import org.switchboard.platform.rest.RequestBodies;
 
@@ -65,7 +66,9 @@ public class DeliveryStatusResource {
             throw new ApiException(Response.Status.NOT_FOUND, "No message " + messageId + " on this channel");
         }
         RequestBodies.requireMediaType(contentType, MediaType.APPLICATION_JSON, "Send the status as application/json.");
-        JsonObject json = object(RequestBodies.utf8(contentType, LimitedBody.read(body, 16 * 1024)));
+        byte[] raw = RequestBodies.utf8(contentType, LimitedBody.read(body, 16 * 1024));
+        JsonNesting.check(raw);
+        JsonObject json = object(raw);
         String state = text(json, "state", 20);
         if (state == null || !STATES.contains(state)) {
             throw invalid("state", "must be DELIVERED, READ or FAILED");

@@ -29,7 +29,7 @@ public class ConnectionTester {
 
     private static void testImap(EmailAccount account, String secret, List<String> problems) {
         String name = "IMAP " + account.imap().host() + ":" + account.imap().port();
-        try (Store store = MailSessions.imap(account).getStore(MailSessions.protocol("imap", account.imap()))) {
+        try (Store store = MailSessions.forTest("imap", account).getStore(MailSessions.protocol("imap", account.imap()))) {
             store.connect(account.username(), secret);
             for (String folderName : folders(account)) {
                 Folder folder = store.getFolder(folderName);
@@ -38,8 +38,20 @@ public class ConnectionTester {
                 }
             }
         } catch (MessagingException | RuntimeException e) {
-            problems.add(ConnectionProblem.describe(name, e));
+            problems.add(notAServer(e) ? name + ": that port does not answer as an IMAP server (no greeting within "
+                    + MailSessions.TEST_TIMEOUT_MS / 1000 + " s)" : ConnectionProblem.describe(name, e));
         }
+    }
+
+    /** Connected, then silence: something listens on the port, but it does not speak the protocol. */
+    private static boolean notAServer(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException timeout && timeout.getMessage() != null
+                    && timeout.getMessage().toLowerCase(java.util.Locale.ROOT).contains("read timed out")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> folders(EmailAccount account) {
@@ -48,10 +60,11 @@ public class ConnectionTester {
 
     private static void testSmtp(EmailAccount account, String secret, List<String> problems) {
         String name = "SMTP " + account.smtp().host() + ":" + account.smtp().port();
-        try (Transport transport = MailSessions.smtp(account).getTransport(MailSessions.protocol("smtp", account.smtp()))) {
+        try (Transport transport = MailSessions.forTest("smtp", account).getTransport(MailSessions.protocol("smtp", account.smtp()))) {
             transport.connect(account.username(), secret);
         } catch (MessagingException | RuntimeException e) {
-            problems.add(ConnectionProblem.describe(name, e));
+            problems.add(notAServer(e) ? name + ": that port does not answer as an SMTP server (no greeting within "
+                    + MailSessions.TEST_TIMEOUT_MS / 1000 + " s)" : ConnectionProblem.describe(name, e));
         }
     }
 }

@@ -17,6 +17,8 @@ public final class MailSessions {
 
     static final int CONNECT_TIMEOUT_MS = 10_000;
     static final int READ_TIMEOUT_MS = 30_000;
+    /** A settings test waits less: an admin is watching, and a server that says nothing in 5 s is not one to use. */
+    static final int TEST_TIMEOUT_MS = 5_000;
 
     private MailSessions() {
     }
@@ -27,22 +29,27 @@ public final class MailSessions {
     }
 
     public static Session imap(EmailAccount account) {
-        return session("imap", account.imap(), account.auth());
+        return session("imap", account.imap(), account.auth(), CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
     }
 
     public static Session smtp(EmailAccount account) {
-        return session("smtp", account.smtp(), account.auth());
+        return session("smtp", account.smtp(), account.auth(), CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
     }
 
-    private static Session session(String base, Server server, AuthMethod auth) {
+    /** Sessions for trying settings: every wait bounded by {@link #TEST_TIMEOUT_MS}. */
+    static Session forTest(String base, EmailAccount account) {
+        return session(base, base.equals("imap") ? account.imap() : account.smtp(), account.auth(), TEST_TIMEOUT_MS, TEST_TIMEOUT_MS);
+    }
+
+    private static Session session(String base, Server server, AuthMethod auth, int connectTimeout, int readTimeout) {
         String protocol = protocol(base, server);
         String prefix = "mail." + protocol + ".";
         Properties properties = new Properties();
         properties.setProperty(prefix + "host", server.host());
         properties.setProperty(prefix + "port", Integer.toString(server.port()));
-        properties.setProperty(prefix + "connectiontimeout", Integer.toString(CONNECT_TIMEOUT_MS));
-        properties.setProperty(prefix + "timeout", Integer.toString(READ_TIMEOUT_MS));
-        properties.setProperty(prefix + "writetimeout", Integer.toString(READ_TIMEOUT_MS));
+        properties.setProperty(prefix + "connectiontimeout", Integer.toString(connectTimeout));
+        properties.setProperty(prefix + "timeout", Integer.toString(readTimeout));
+        properties.setProperty(prefix + "writetimeout", Integer.toString(readTimeout));
         if (server.security() == Security.SSL) {
             properties.setProperty(prefix + "ssl.enable", "true");
             properties.setProperty(prefix + "ssl.checkserveridentity", "true");
