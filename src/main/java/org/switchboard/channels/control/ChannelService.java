@@ -71,6 +71,12 @@ public class ChannelService {
                 .map(r -> new ChannelRef((Long) r[0], (String) r[1], (Boolean) r[2])));
     }
 
+    /** The channel a public endpoint names by key; 404 (as the API answers) when there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChannelRef requireByPublicKey(String key) {
+        return byPublicKey(key).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No channel with key " + key));
+    }
+
     public ChannelView create(ChannelRequest request) {
         if (!connectors.exists(request.type())) {
             throw new IllegalArgumentException("type: no channel kind " + request.type() + " in this version; kinds: "

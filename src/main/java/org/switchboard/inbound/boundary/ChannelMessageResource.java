@@ -57,8 +57,7 @@ public class ChannelMessageResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("channelKey") String channelKey, @HeaderParam("Content-Type") String contentType,
                             InputStream body) throws IOException {
-        ChannelRef channel = channels.byPublicKey(channelKey)
-                .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No channel with key " + channelKey));
+        ChannelRef channel = channels.requireByPublicKey(channelKey);
         if (!channel.enabled()) {
             throw new ApiException(Response.Status.CONFLICT, "Channel " + channel.name() + " is disabled.");
         }

@@ -4,7 +4,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,16 +18,15 @@ final class BrokenMime {
     private static final Pattern BOUNDARY_LINE = Pattern.compile("^--[^\\s]{1,200}\\s*$");
     private static final Pattern PART_HEADER = Pattern.compile("(?i)^(content-[a-z-]+|mime-version)\\s*:.*$");
     private static final Pattern BASE64_LINE = Pattern.compile("^[A-Za-z0-9+/=]{60,}$");
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:+-]+)");
 
     private BrokenMime() {
     }
 
     /** The readable text of the body, or null when there is none. */
     static String text(byte[] raw) {
-        int start = bodyStart(raw);
-        String headers = new String(raw, 0, start, StandardCharsets.ISO_8859_1);
-        String body = new String(raw, start, raw.length - start, charset(headers));
+        int start = RawHeaders.bodyStart(raw);
+        Charset declared = RawHeaders.declaredCharset(new String(raw, 0, start, StandardCharsets.ISO_8859_1));
+        String body = new String(raw, start, raw.length - start, declared == null ? StandardCharsets.UTF_8 : declared);
         List<String> kept = new ArrayList<>();
         boolean inPartHeaders = false;
         for (String line : body.split("\r?\n", -1)) {
@@ -54,27 +52,4 @@ final class BrokenMime {
         return text;
     }
 
-    private static Charset charset(String headers) {
-        Matcher declared = CHARSET.matcher(headers);
-        if (declared.find()) {
-            try {
-                return Charset.forName(declared.group(1));
-            } catch (RuntimeException unknown) {
-                // UTF-8 below
-            }
-        }
-        return StandardCharsets.UTF_8;
-    }
-
-    private static int bodyStart(byte[] raw) {
-        for (int i = 0; i + 1 < raw.length; i++) {
-            if (raw[i] == '\n' && raw[i + 1] == '\n') {
-                return i + 2;
-            }
-            if (raw[i] == '\n' && raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n') {
-                return i + 3;
-            }
-        }
-        return raw.length;
-    }
 }

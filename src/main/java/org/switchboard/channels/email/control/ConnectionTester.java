@@ -38,9 +38,13 @@ public class ConnectionTester {
                 }
             }
         } catch (MessagingException | RuntimeException e) {
-            problems.add(notAServer(e) ? name + ": that port does not answer as an IMAP server (no greeting within "
-                    + MailSessions.TEST_TIMEOUT_MS / 1000 + " s)" : ConnectionProblem.describe(name, e));
+            problems.add(problem(name, "IMAP", e));
         }
+    }
+
+    private static String problem(String server, String protocol, Exception failure) {
+        return notAServer(failure) ? server + ": that port does not answer as an " + protocol + " server (no greeting within "
+                + MailSessions.TEST_TIMEOUT_MS / 1000 + " s)" : ConnectionProblem.describe(server, failure);
     }
 
     /** Connected, then silence: something listens on the port, but it does not speak the protocol. */
@@ -63,8 +67,7 @@ public class ConnectionTester {
         try (Transport transport = MailSessions.forTest("smtp", account).getTransport(MailSessions.protocol("smtp", account.smtp()))) {
             transport.connect(account.username(), secret);
         } catch (MessagingException | RuntimeException e) {
-            problems.add(notAServer(e) ? name + ": that port does not answer as an SMTP server (no greeting within "
-                    + MailSessions.TEST_TIMEOUT_MS / 1000 + " s)" : ConnectionProblem.describe(name, e));
+            problems.add(problem(name, "SMTP", e));
         }
     }
 }

@@ -42,18 +42,21 @@ final class RawHeaders {
 
     /** The body's declared charset when Java knows it and it is not UTF-8 (which these bytes are not); else windows-1252. */
     private static Charset charsetOf(String latin1Headers) {
+        Charset declared = declaredCharset(latin1Headers);
+        return declared == null || declared.equals(StandardCharsets.UTF_8) || declared.equals(StandardCharsets.US_ASCII) ? FALLBACK : declared;
+    }
+
+    /** The first {@code charset=} parameter in these headers that Java knows; null when none. */
+    static Charset declaredCharset(String latin1Headers) {
         Matcher declared = CHARSET.matcher(latin1Headers);
         if (declared.find()) {
             try {
-                Charset charset = Charset.forName(declared.group(1));
-                if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
-                    return charset;
-                }
+                return Charset.forName(declared.group(1));
             } catch (RuntimeException unknown) {
-                // fall back
+                return null;
             }
         }
-        return FALLBACK;
+        return null;
     }
 
     private static boolean isUtf8(byte[] raw, int end) {
@@ -64,6 +67,15 @@ final class RawHeaders {
         } catch (CharacterCodingException notUtf8) {
             return false;
         }
+    }
+
+    /** Where the body starts: after the blank line that ends the headers; the mail's length when there is none. */
+    static int bodyStart(byte[] raw) {
+        int end = headerEnd(raw);
+        if (end >= raw.length) {
+            return raw.length;
+        }
+        return raw[end] == '\r' ? Math.min(end + 2, raw.length) : end + 1;
     }
 
     /** Where the header block ends (its blank line), or the whole mail when there is none. */
