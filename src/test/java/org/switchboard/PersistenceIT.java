@@ -47,6 +47,7 @@ import org.switchboard.pipelines.control.DefaultPipeline;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.TestTransactions;
 import org.switchboard.pipelines.entity.Priority;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
@@ -163,8 +164,9 @@ class PersistenceIT {
             em.persist(in);
             em.persist(new Attachment(in, "invoice.pdf", "application/pdf", null, "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)));
             em.persist(Message.internalNote(conversation, owner, "Checking with billing"));
-            em.persist(new TicketEvent(ticket, TicketEventType.CREATED, null, "from Support mail"));
-            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, null, "Rule: specific users; chose " + owner.getUsername()));
+            em.persist(new TicketEvent(ticket, TicketEventType.CREATED, null, Phrase.of("timeline.createdFromChannel", "channel", "Tuki — äö 日本語")));
+            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, null, Phrase.of("routing.rule.USERS_AND_TEAMS"),
+                    Phrase.of("routing.skipped").with(List.of(Phrase.of("routing.skip.AWAY", "agent", "bob", "detail", "")))));
             em.flush();
             return ticket.getId();
         });
@@ -199,6 +201,8 @@ class PersistenceIT {
             assertEquals(8, attachment.getSize());
             List<TicketEvent> timeline = em.createNamedQuery("TicketEvent.ofTicket", TicketEvent.class).setParameter("ticket", ticket).getResultList();
             assertEquals(List.of(TicketEventType.CREATED, TicketEventType.ASSIGNED), timeline.stream().map(TicketEvent::getType).toList());
+            assertEquals(List.of(Phrase.of("timeline.createdFromChannel", "channel", "Tuki — äö 日本語")), timeline.get(0).getPhrases());
+            assertEquals("bob", timeline.get(1).getPhrases().get(1).items().get(0).args().get("agent"));
         });
     }
 

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -193,5 +194,71 @@ class WebIT {
             page.get(base.resolve("index.xhtml").toString());
             assertNotNull(browser.waiting().until(ExpectedConditions.urlContains("/login.xhtml")), "signed out means signed out");
         }
+    }
+
+    /**
+     * A form posted with a view state the server does not hold (expired session, restart, forgery)
+     * sends the user back to the page with a message, by a plain post or Ajax, signed in or not,
+     * and the server logs no error for it.
+     */
+    @Test
+    void aFormWithAViewStateTheServerDoesNotHoldGoesBackToThePageWithAMessageAndLogsNoError() throws Exception {
+        Path log = serverLog();
+        long logBefore = Files.size(log);
+        http.get("/login.xhtml");
+        for (String forged : new String[] {"-123:456", "", "AAAA%00<script>"}) {
+            HttpResponse<String> answer = http.post("/login.xhtml?lang=fi", "application/x-www-form-urlencoded",
+                    ("login=login&login%3Ausername=admin&login%3Apassword=x&login%3Asubmit=&jakarta.faces.ViewState="
+                            + java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(302, answer.statusCode(), "view state '" + forged + "': " + answer.body());
+            assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/login.xhtml?lang=fi&expired=true"), answer.headers().map().toString());
+        }
+
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            page.get(base.resolve("login.xhtml").toString());
+            forgeViewState(page);
+            page.findElement(By.id("login:username")).sendKeys("admin");
+            page.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+            page.findElement(By.id("login:submit")).click();
+            String notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("viewExpired"))).getText();
+            assertTrue(notice.contains("had expired"), notice);
+            browser.screenshot("login-expired");
+
+            page.findElement(By.id("login:username")).sendKeys("admin");
+            page.findElement(By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+            page.findElement(By.id("login:submit")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("viewTitle")));
+            assertTrue(page.findElements(By.id("viewExpired")).isEmpty(), "the notice is gone once a form works");
+
+            // signed in, by Ajax (the language menu): back to the same page, still signed in
+            page.get(base.resolve("settings/api-tokens.xhtml").toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("create:name")));
+            forgeViewState(page);
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("viewExpired")));
+            assertTrue(page.getCurrentUrl().contains("/settings/api-tokens.xhtml?expired=true"), page.getCurrentUrl());
+            assertTrue(page.findElement(By.cssSelector(".signed-in")).getText().contains("admin"), "still signed in");
+            assertEquals("en", page.findElement(By.tagName("html")).getAttribute("lang"), "the change that was not saved did not happen");
+        }
+
+        String logged = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).substring((int) logBefore);
+        assertFalse(logged.contains("SEVERE"), "nothing logged as SEVERE: " + logged.substring(0, Math.min(2000, logged.length())));
+        assertFalse(logged.contains("ViewExpiredException"), logged.substring(0, Math.min(2000, logged.length())));
+    }
+
+    /** This server's log: Payara's file handler writes {@code --logToFile} with a generation suffix ({@code .0}). */
+    private static Path serverLog() throws java.io.IOException {
+        Path configured = Path.of(System.getProperty("payara.logFile"));
+        try (java.util.stream.Stream<Path> files = Files.list(configured.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(configured.getFileName().toString()))
+                    .max(java.util.Comparator.comparing(f -> f.toFile().lastModified()))
+                    .orElseThrow(() -> new AssertionError("the server logs to " + configured + "*"));
+        }
+    }
+
+    private static void forgeViewState(WebDriver page) {
+        ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "document.querySelectorAll('input[name=\\'jakarta.faces.ViewState\\']').forEach(i => i.value = '-4242:4242');");
     }
 }

@@ -470,7 +470,9 @@ class WorkspaceIT {
     @Test
     void aUserSwitchesToFinnishAndTheWorkspaceStaysFinnishAfterSigningInAgain() {
         String name = "aino-" + unique("f");
-        user(name, "Aino Asiakaspalvelija", "AGENT");
+        long aino = user(name, "Aino Asiakaspalvelija", "AGENT");
+        long ticketId = api.create("/api/v1/tickets", "{\"subject\":\"" + unique("Lasku") + "\",\"priority\":\"HIGH\",\"ownerId\":" + aino
+                + ",\"contact\":{\"email\":\"" + unique("liisa") + "@example.fi\"}}").getJsonNumber("id").longValue();
         try (Browser browser = new Browser()) {
             WebDriver page = browser.driver();
             signIn(browser, name, "agent-password");
@@ -484,6 +486,14 @@ class WorkspaceIT {
             browser.waiting().until(ExpectedConditions.urlContains("/login.xhtml"));
             signIn(browser, name, "agent-password");
             assertEquals("Kaikki avoimet", page.findElement(By.id("viewTitle")).getText(), "the language is the user's, not the browser's");
+
+            // the timeline is stored as data and reads in the reader's language (entries made by the English API call)
+            page.get(base.resolve("ticket.xhtml?id=" + ticketId).toString());
+            String timeline = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline"))).getText();
+            assertTrue(timeline.contains("Luotu lähteestä API"), timeline);
+            assertTrue(timeline.contains("Määritetty käyttäjälle " + name), timeline);
+            assertFalse(timeline.contains("Assigned to"), timeline);
+            browser.screenshot("ticket-timeline-fi");
         }
     }
 

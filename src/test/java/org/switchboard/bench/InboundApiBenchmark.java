@@ -224,7 +224,7 @@ public final class InboundApiBenchmark {
                     ticket, ticket, "Order " + externalId + " is late", pipelineId, stageId, channelId, contact, now, now);
             exec(c, "INSERT INTO conversations (id, channel_id, contact_id, thread_key, ticket_id, created_at, last_message_at, version) VALUES (?,?,?,?,?,?,?,1)",
                     conversation, channelId, contact, "message:" + externalId, ticket, now, now);
-            exec(c, "INSERT INTO ticket_events (id, ticket_id, event_type, detail, occurred_at) VALUES (?,?,'CREATED','Created from channel Benchmark',?)",
+            exec(c, "INSERT INTO ticket_events (id, ticket_id, event_type, phrases, occurred_at) VALUES (?,?,'CREATED','[{\"key\":\"timeline.createdFromChannel\",\"args\":{\"channel\":\"Benchmark\"}}]',?)",
                     ids.incrementAndGet(), ticket, now);
             exec(c, "INSERT INTO messages (id, conversation_id, channel_id, ticket_id, direction, subject, body_text, external_id, sent_at, received_at, delivery_state, created_at, version) VALUES (?,?,?,?,'INBOUND',?,?,?,?,?,'RECEIVED',?,1)",
                     ids.incrementAndGet(), conversation, channelId, ticket, "Order " + externalId + " is late", "Hello", externalId, now, now, now);

@@ -156,7 +156,7 @@ public final class WorkspaceBenchmark {
                     + " delivery_state, created_at, version) SELECT id * 2 + 1, id, channel_id, id, 'OUTBOUND', owner_id, 'Re: ' || subject,"
                     + " 'Thanks for writing. The parcel is on its way and should arrive tomorrow.', updated_at, 'SENT', updated_at, 1"
                     + " FROM tickets WHERE id > " + BASE + " AND owner_id IS NOT NULL");
-            s.execute("INSERT INTO ticket_events (id, ticket_id, event_type, detail, occurred_at) SELECT id, id, 'CREATED', 'Created from channel', created_at"
+            s.execute("INSERT INTO ticket_events (id, ticket_id, event_type, phrases, occurred_at) SELECT id, id, 'CREATED', '[{\"key\":\"timeline.createdFromChannel\",\"args\":{\"channel\":\"Benchmark\"}}]', created_at"
                     + " FROM tickets WHERE id > " + BASE);
             s.execute("VACUUM ANALYZE"); // what autovacuum does to a table after a load: statistics and the visibility map
         }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.tickets.entity.Ticket;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
 import org.switchboard.tickets.entity.TicketSource;
@@ -55,8 +56,8 @@ public class ImportClosing {
             ticket.importFinished(lastAt, close);
             if (close) {
                 em.persist(new TicketEvent(ticket, TicketEventType.CLOSED, null, old
-                        ? "Closed by the import: last message older than " + closeAfterDays + " days"
-                        : "Closed by the import: the team answered last"));
+                        ? Phrase.of("timeline.closedOld", "days", closeAfterDays)
+                        : Phrase.of("timeline.closedAnswered")));
             }
         }
         return tickets.isEmpty() ? -1 : tickets.get(tickets.size() - 1).getId();

@@ -19,6 +19,7 @@ import org.switchboard.conversations.entity.Message;
 import org.switchboard.imports.entity.ImportProgress;
 import org.switchboard.tickets.control.TicketFactory;
 import org.switchboard.tickets.entity.Ticket;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
 
@@ -83,7 +84,7 @@ public class InboxMigration {
                         first == null ? null : first.getText(), "conversation:" + conversation.getId());
                 ticket.markImported(conversation.getCreatedAt());
                 conversation.attachTo(ticket);
-                em.persist(new TicketEvent(ticket, TicketEventType.LINKED, null, "Created for a conversation moved from the shared inbox"));
+                em.persist(new TicketEvent(ticket, TicketEventType.LINKED, null, Phrase.of("timeline.movedFromInbox")));
                 created++;
             } else {
                 kept++;

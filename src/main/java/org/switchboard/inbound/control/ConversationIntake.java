@@ -26,6 +26,7 @@ import org.switchboard.platform.persistence.BatchTables;
 import org.switchboard.tickets.control.TicketRules;
 import org.switchboard.tickets.control.TicketFactory;
 import org.switchboard.tickets.entity.Ticket;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
 
@@ -132,19 +133,19 @@ public class ConversationIntake {
                 conversation.attachTo(ticket);
                 start(conversation);
                 newTicket = true;
-                em.persist(new TicketEvent(ticket, TicketEventType.LINKED, null, "Follows #" + previous.getNumber()
-                        + ", closed more than " + rules.reopenWindow().toDays() + " days before this reply"));
-                em.persist(new TicketEvent(previous, TicketEventType.LINKED, null, "Followed up by #" + ticket.getNumber()));
+                em.persist(new TicketEvent(ticket, TicketEventType.LINKED, null, Phrase.of("timeline.follows",
+                        "number", previous.getNumber(), "days", rules.reopenWindow().toDays())));
+                em.persist(new TicketEvent(previous, TicketEventType.LINKED, null, Phrase.of("timeline.followedUpBy", "number", ticket.getNumber())));
             } else if (effect == TicketRules.OnMessage.REOPEN) {
                 ticket.reopen();
-                em.persist(new TicketEvent(ticket, TicketEventType.REOPENED, null, "Reopened by a reply from " + contact.displayName()));
+                em.persist(new TicketEvent(ticket, TicketEventType.REOPENED, null, Phrase.of("timeline.reopenedBy", "contact", contact.displayName())));
             } else {
                 ticket.touch();
             }
         }
         Message message = store(conversation, inbound);
         if (ticket != null && !newTicket) {
-            em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_RECEIVED, null, "Message from " + contact.displayName()));
+            em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_RECEIVED, null, Phrase.of("timeline.messageFrom", "contact", contact.displayName())));
         }
         return new IntakeResult(ticket == null ? null : ticket.getId(), conversation.getId(), message.getId(), false,
                 newTicket && ticket.isAwaitingRouting(), null, newTicket);
@@ -226,7 +227,7 @@ public class ConversationIntake {
         Ticket ticket = conversation.getTicket();
         if (ticket != null) {
             em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_RECEIVED, null,
-                    "Automatic message from " + contact.displayName() + " (" + inbound.facts().automatic() + "); the ticket was left as it was"));
+                    Phrase.of("timeline.automaticFrom", "contact", contact.displayName(), "kind", inbound.facts().automatic())));
         }
         return new IntakeResult(ticket == null ? null : ticket.getId(), conversation.getId(), message.getId(), false, false);
     }
@@ -246,7 +247,7 @@ public class ConversationIntake {
         report.markAutomatic();
         Ticket ticket = original.getTicket();
         if (ticket != null) {
-            em.persist(new TicketEvent(ticket, TicketEventType.BOUNCED, null, facts.failureReason()));
+            em.persist(new TicketEvent(ticket, TicketEventType.BOUNCED, null, Phrase.verbatim(facts.failureReason())));
         }
         return new IntakeResult(ticket == null ? null : ticket.getId(), original.getConversation().getId(), report.getId(), false, false);
     }

@@ -12,6 +12,7 @@ import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.conversations.entity.Message;
 import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.tickets.control.TicketActivity;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
 
@@ -58,7 +59,7 @@ public class DeliveryStatuses {
         }
         if (changed && state == DeliveryState.FAILED && message.getDeliveryState() == DeliveryState.FAILED && message.getTicket() != null) {
             em.persist(new TicketEvent(message.getTicket(), TicketEventType.MESSAGE_FAILED, message.getAuthor(),
-                    "Reply not delivered: " + message.getDeliveryError()));
+                    Phrase.of("timeline.replyNotDelivered", "reason", message.getDeliveryError())));
         }
         if (changed && message.getTicket() != null) {
             activity.fire(new TicketActivity(message.getTicket().getId()));

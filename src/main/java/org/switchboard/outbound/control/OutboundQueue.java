@@ -20,6 +20,7 @@ import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.conversations.entity.Message;
 import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.tickets.control.TicketActivity;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
 
@@ -95,16 +96,16 @@ public class OutboundQueue {
         }
         if (outcome instanceof SendOutcome.Sent sent) {
             message.markSent(sent.providerId(), Instant.now(), sent.copy());
-            timeline(message, TicketEventType.MESSAGE_SENT, "Reply sent through " + message.getChannel().getName());
+            timeline(message, TicketEventType.MESSAGE_SENT, Phrase.of("timeline.replySentThrough", "channel", message.getChannel().getName()));
         } else if (outcome instanceof SendOutcome.Transient retry) {
             message.deliveryAttemptFailed(retry.reason(), maxAttempts, backoff().after(message.getDeliveryAttempts() + 1, retry.retryAfter()));
             if (message.getDeliveryState() == DeliveryState.FAILED) {
                 timeline(message, TicketEventType.MESSAGE_FAILED,
-                        "Reply could not be sent after " + message.getDeliveryAttempts() + " attempts: " + retry.reason());
+                        Phrase.of("timeline.replyGaveUp", "attempts", message.getDeliveryAttempts(), "reason", retry.reason()));
             }
         } else if (outcome instanceof SendOutcome.Permanent refused) {
             message.attemptRefused(refused.reason());
-            timeline(message, TicketEventType.MESSAGE_FAILED, "Reply refused: " + refused.reason());
+            timeline(message, TicketEventType.MESSAGE_FAILED, Phrase.of("timeline.replyRefused", "reason", refused.reason()));
         }
     }
 
@@ -114,10 +115,10 @@ public class OutboundQueue {
 
     private void fail(Message message, String reason) {
         message.markFailed(reason);
-        timeline(message, TicketEventType.MESSAGE_FAILED, "Reply cannot be sent: " + reason);
+        timeline(message, TicketEventType.MESSAGE_FAILED, Phrase.of("timeline.replyFailed", "reason", reason));
     }
 
-    private void timeline(Message message, TicketEventType type, String detail) {
+    private void timeline(Message message, TicketEventType type, Phrase detail) {
         if (message.getTicket() != null) {
             em.persist(new TicketEvent(message.getTicket(), type, message.getAuthor(), detail));
             activity.fire(new TicketActivity(message.getTicket().getId()));

@@ -1,14 +1,20 @@
 package org.switchboard.routing.control;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.switchboard.tickets.control.TimelineTexts;
+import org.switchboard.tickets.entity.Phrase;
 
 /**
  * The outcome of routing one ticket, with its explanation: the rule, the chosen agent and every
  * skipped candidate with the reason.
  */
-public record RoutingDecision(Outcome outcome, String rule, AgentSnapshot chosen, Long viaTeamId, List<Skip> skipped) {
+public record RoutingDecision(Outcome outcome, List<Phrase> rule, AgentSnapshot chosen, Long viaTeamId, List<Skip> skipped) {
 
     public enum Outcome {
         /** Assign to {@link #chosen()}. */
@@ -31,13 +37,13 @@ public record RoutingDecision(Outcome outcome, String rule, AgentSnapshot chosen
             this(agent, reason, detail, Map.of());
         }
 
-        public String describe() {
+        public Phrase describe() {
             String text = detail;
             if (reason == SkipReason.MISSING_SKILL && text == null) {
                 text = required.entrySet().stream().filter(s -> !agent.skillIds().contains(s.getKey()))
                         .map(Map.Entry::getValue).sorted().collect(Collectors.joining(", "));
             }
-            return agent.username() + " — " + reason.text() + (text == null || text.isEmpty() ? "" : " " + text);
+            return Phrase.of("routing.skip." + reason.name(), "agent", agent.username(), "detail", text);
         }
     }
 
@@ -45,20 +51,31 @@ public record RoutingDecision(Outcome outcome, String rule, AgentSnapshot chosen
         return outcome == Outcome.ASSIGNED;
     }
 
-    /** One paragraph for the ticket timeline. */
-    public String explain() {
-        StringBuilder text = new StringBuilder("Rule: ").append(rule).append(". ");
-        switch (outcome) {
-            case ASSIGNED -> text.append("Chose ").append(chosen.username()).append(" (").append(chosen.openTickets())
-                    .append(" open tickets").append(chosen.capacity() == null ? "" : " of " + chosen.capacity()).append(").");
-            case NOT_ROUTED -> text.append("Not assigned automatically.");
-            case WAITING -> text.append("Nobody is eligible now; waiting in the queue.");
-            case OWNER_AWAY -> text.append("The contact owner is away; waiting, owner notified.");
-        }
+    /** The explanation for the ticket timeline: the rule, the outcome and every skipped candidate with the reason. */
+    public List<Phrase> explanation() {
+        return explanation(true);
+    }
+
+    /** @param ownerNotified for {@link Outcome#OWNER_AWAY}: whether the owner could be told */
+    public List<Phrase> explanation(boolean ownerNotified) {
+        List<Phrase> text = new ArrayList<>(rule);
+        text.add(switch (outcome) {
+            case ASSIGNED -> chosen.capacity() == null
+                    ? Phrase.of("routing.chose", "agent", chosen.username(), "open", chosen.openTickets())
+                    : Phrase.of("routing.choseOfCapacity", "agent", chosen.username(), "open", chosen.openTickets(), "capacity", chosen.capacity());
+            case NOT_ROUTED -> Phrase.of("routing.notRouted");
+            case WAITING -> Phrase.of("routing.waiting");
+            case OWNER_AWAY -> Phrase.of(ownerNotified ? "routing.ownerAway" : "routing.ownerAwayUnnotified");
+        });
         if (!skipped.isEmpty()) {
-            text.append(" Skipped: ").append(skipped.stream().sorted(java.util.Comparator.comparing(s -> s.agent().username()))
-                    .map(Skip::describe).collect(Collectors.joining("; "))).append('.');
+            text.add(Phrase.of("routing.skipped").with(skipped.stream().sorted(Comparator.comparing(s -> s.agent().username()))
+                    .map(Skip::describe).toList()));
         }
-        return text.toString();
+        return text;
+    }
+
+    /** The explanation in English, for logs, the API and tests. */
+    public String explain() {
+        return TimelineTexts.render(explanation(), Locale.ENGLISH);
     }
 }

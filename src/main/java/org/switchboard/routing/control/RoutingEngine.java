@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.switchboard.routing.control.RoutingDecision.Outcome;
 import org.switchboard.routing.control.RoutingDecision.Skip;
 import org.switchboard.routing.control.RoutingRule.SkillCondition;
+import org.switchboard.tickets.entity.Phrase;
 
 /**
  * Decides who gets a ticket; no I/O, so it is driven by plain unit tests and the benchmark.
@@ -55,7 +56,7 @@ public final class RoutingEngine {
                 best = agent;
             }
         }
-        String description = rule.describe() + required.describe();
+        List<Phrase> description = concat(rule.describe(), required.describe());
         if (best == null) {
             return new RoutingDecision(Outcome.WAITING, description, null, null, skipped);
         }
@@ -64,21 +65,21 @@ public final class RoutingEngine {
     }
 
     private RoutingDecision decideForOwner(RoutingRule rule, TicketFacts facts, Collection<AgentSnapshot> agents) {
-        String description = rule.describe();
+        List<Phrase> description = rule.describe();
         if (facts.contactOwnerId() == null) {
-            return new RoutingDecision(Outcome.NOT_ROUTED, description + "; the contact has no owner", null, null, List.of());
+            return new RoutingDecision(Outcome.NOT_ROUTED, concat(description, List.of(Phrase.of("routing.noOwner"))), null, null, List.of());
         }
         AgentSnapshot owner = agents.stream().filter(a -> a.id() == facts.contactOwnerId()).findFirst().orElse(null);
         if (owner == null) {
-            return new RoutingDecision(Outcome.NOT_ROUTED, description + "; the contact owner is not an agent", null, null, List.of());
+            return new RoutingDecision(Outcome.NOT_ROUTED, concat(description, List.of(Phrase.of("routing.ownerNotAgent"))), null, null, List.of());
         }
         Requirements required = requirements(rule, facts);
         Skip skip = check(owner, rule.availableOnly(), required);
         if (skip == null) {
-            return new RoutingDecision(Outcome.ASSIGNED, description + required.describe(), owner, null, List.of());
+            return new RoutingDecision(Outcome.ASSIGNED, concat(description, required.describe()), owner, null, List.of());
         }
         Outcome outcome = skip.reason() == SkipReason.AWAY ? Outcome.OWNER_AWAY : Outcome.WAITING;
-        return new RoutingDecision(outcome, description + required.describe(), null, null, List.of(skip));
+        return new RoutingDecision(outcome, concat(description, required.describe()), null, null, List.of(skip));
     }
 
     private static Skip check(AgentSnapshot agent, boolean availableOnly, Requirements required) {
@@ -134,13 +135,21 @@ public final class RoutingEngine {
         return common.stream().min(Long::compare).orElse(null);
     }
 
+    private static List<Phrase> concat(List<Phrase> a, List<Phrase> b) {
+        List<Phrase> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private record Requirements(Map<Long, String> skills, Map<Long, String> teams) {
-        String describe() {
+        List<Phrase> describe() {
             if (skills.isEmpty() && teams.isEmpty()) {
-                return "";
+                return List.of();
             }
-            String text = "; skill rule requires " + skills.values().stream().sorted().collect(Collectors.joining(", "));
-            return teams.isEmpty() ? text : text + " in team " + teams.values().stream().sorted().collect(Collectors.joining(", "));
+            String skillNames = skills.values().stream().sorted().collect(Collectors.joining(", "));
+            return List.of(teams.isEmpty() ? Phrase.of("routing.requires", "skills", skillNames)
+                    : Phrase.of("routing.requiresInTeam", "skills", skillNames,
+                    "teams", teams.values().stream().sorted().collect(Collectors.joining(", "))));
         }
     }
 }

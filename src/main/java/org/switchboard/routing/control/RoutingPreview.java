@@ -21,6 +21,7 @@ import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.identity.entity.Skill;
 import org.switchboard.identity.entity.Team;
 import org.switchboard.platform.persistence.Lookups;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.Ticket;
 
 /** "Test routing rules against recent tickets before saving": the engine over a channel's latest tickets, writing nothing. */
@@ -35,7 +36,8 @@ public class RoutingPreview {
     AgentDirectory agents;
 
     /** One ticket of a routing preview: who the draft rule would choose, and why the others not. */
-    public record PreviewRow(long ticketId, long ticketNumber, String subject, String chosen, String outcome, String explanation) {
+    public record PreviewRow(long ticketId, long ticketNumber, String subject, String chosen, String outcome, String explanation,
+                             List<Phrase> reasons) {
     }
 
     /**
@@ -67,7 +69,7 @@ public class RoutingPreview {
                         a.teamIds(), a.capacity(), a.openTickets() + 1, Instant.now()));
             }
             rows.add(new PreviewRow(ticket.getId(), ticket.getNumber(), ticket.getSubject(),
-                    decision.assigned() ? decision.chosen().username() : null, decision.outcome().name(), decision.explain()));
+                    decision.assigned() ? decision.chosen().username() : null, decision.outcome().name(), decision.explain(), decision.explanation()));
         }
         return Optional.of(rows);
     }

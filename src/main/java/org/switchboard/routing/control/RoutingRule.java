@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.switchboard.channels.entity.RoutingMode;
+import org.switchboard.tickets.entity.Phrase;
 
 /**
  * A channel's "assign incoming tickets to" rule, detached from JPA so that the engine, previews
@@ -20,13 +21,10 @@ public record RoutingRule(RoutingMode mode, boolean availableOnly, Set<Long> use
         skillRules = skillRules == null ? List.of() : List.copyOf(skillRules);
     }
 
-    public String describe() {
-        String base = switch (mode) {
-            case NO_ONE -> "no one";
-            case USERS_AND_TEAMS -> "specific users and teams";
-            case CONTACT_OWNER -> "contact owner";
-        };
-        return base + (availableOnly ? ", available users only" : ", availability ignored");
+    /** "Rule: specific users and teams, available users only", as timeline phrases. */
+    public List<Phrase> describe() {
+        return List.of(Phrase.of("routing.rule." + mode.name()),
+                Phrase.of(availableOnly ? "routing.availableOnly" : "routing.availabilityIgnored"));
     }
 
     /**

@@ -70,15 +70,14 @@ public class RoutingService {
             case WAITING -> {
                 ticket.awaitRouting();
                 if (!waitedBefore(ticket)) {
-                    em.persist(new TicketEvent(ticket, TicketEventType.ROUTING_WAITING, null, decision.explain()));
+                    em.persist(new TicketEvent(ticket, TicketEventType.ROUTING_WAITING, null, decision.explanation()));
                 }
             }
             case OWNER_AWAY -> {
                 ticket.awaitRouting();
                 if (!waitedBefore(ticket)) {
                     boolean notified = notifyOwner(ticket);
-                    em.persist(new TicketEvent(ticket, TicketEventType.ROUTING_WAITING, null,
-                            notified ? decision.explain() : decision.explain().replace("owner notified", "owner could not be notified")));
+                    em.persist(new TicketEvent(ticket, TicketEventType.ROUTING_WAITING, null, decision.explanation(notified)));
                 }
             }
         }
@@ -100,7 +99,7 @@ public class RoutingService {
         Instant now = Instant.now();
         ticket.assignTo(agent, decision.viaTeamId() == null ? null : em.find(Team.class, decision.viaTeamId()));
         agent.recordAssignment(now);
-        em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, null, decision.explain()));
+        em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, null, decision.explanation()));
         activity.fire(new TicketActivity(ticket.getId()));
     }
 

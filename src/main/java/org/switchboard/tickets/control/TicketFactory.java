@@ -16,6 +16,7 @@ import org.switchboard.channels.entity.TicketDefaults;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.platform.persistence.BatchTables;
 import org.switchboard.tickets.entity.Ticket;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
 import org.switchboard.tickets.entity.TicketSource;
@@ -77,7 +78,7 @@ public class TicketFactory {
             ticket.awaitRouting(); // routed right after this transaction commits
         }
         em.persist(ticket);
-        em.persist(new TicketEvent(ticket, TicketEventType.CREATED, null, "Created from channel " + channel.getName()));
+        em.persist(new TicketEvent(ticket, TicketEventType.CREATED, null, Phrase.of("timeline.createdFromChannel", "channel", channel.getName())));
         if (origin != null) {
             tables.learn(BY_ORIGIN + channel.getId(), origin, ticket);
         }

@@ -1,8 +1,10 @@
 package org.switchboard.tickets.entity;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,7 +20,10 @@ import jakarta.persistence.Table;
 import org.switchboard.identity.entity.User;
 import org.switchboard.platform.persistence.Checks;
 
-/** One immutable entry of a ticket's timeline; routing explanations go in {@code detail}. */
+/**
+ * One immutable entry of a ticket's timeline: its type and what it says as {@link Phrase}s (data,
+ * not sentences), so that it reads in each reader's language. Routing explanations are phrases too.
+ */
 @Entity
 @Table(name = "ticket_events")
 @NamedQuery(name = "TicketEvent.ofTicket", query = "SELECT e FROM TicketEvent e LEFT JOIN FETCH e.actor WHERE e.ticket = :ticket ORDER BY e.occurredAt, e.id")
@@ -42,7 +47,8 @@ public class TicketEvent {
     @JoinColumn(name = "actor_id")
     private User actor;
 
-    private String detail;
+    @Convert(converter = PhrasesJson.class)
+    private List<Phrase> phrases;
 
     @Column(name = "occurred_at")
     private Instant occurredAt;
@@ -50,11 +56,15 @@ public class TicketEvent {
     protected TicketEvent() {
     }
 
-    public TicketEvent(Ticket ticket, TicketEventType type, User actor, String detail) {
+    public TicketEvent(Ticket ticket, TicketEventType type, User actor, Phrase... phrases) {
+        this(ticket, type, actor, List.of(phrases));
+    }
+
+    public TicketEvent(Ticket ticket, TicketEventType type, User actor, List<Phrase> phrases) {
         this.ticket = Checks.require(ticket, "Ticket");
         this.type = Checks.require(type, "Event type");
         this.actor = actor;
-        this.detail = detail;
+        this.phrases = List.copyOf(phrases);
         this.occurredAt = Instant.now();
     }
 
@@ -74,8 +84,8 @@ public class TicketEvent {
         return actor;
     }
 
-    public String getDetail() {
-        return detail;
+    public List<Phrase> getPhrases() {
+        return phrases == null ? List.of() : phrases;
     }
 
     public Instant getOccurredAt() {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.pipelines.entity.Priority;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.TicketEventType;
 import org.switchboard.tickets.entity.TicketSource;
 import org.switchboard.platform.validation.OneLine;
@@ -62,7 +63,11 @@ public final class TicketDtos {
     public record AttachmentView(long id, String filename, String contentType, long size, String contentId) {
     }
 
-    public record EventView(long id, TicketEventType type, String actor, String detail, Instant occurredAt) {
+    /**
+     * @param detail  what the entry says, in English (for API clients that show text)
+     * @param phrases the same as data, for clients that render it in their reader's language
+     */
+    public record EventView(long id, TicketEventType type, String actor, String detail, List<Phrase> phrases, Instant occurredAt) {
     }
 
     public record TicketDetail(TicketSummary ticket, String description, Long followsTicketId, List<MessageView> messages,

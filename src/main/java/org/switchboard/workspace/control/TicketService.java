@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +47,8 @@ import org.switchboard.workspace.control.TicketDtos.TicketQuery;
 import org.switchboard.workspace.control.TicketDtos.TicketSummary;
 import org.switchboard.tickets.control.TicketActivity;
 import org.switchboard.tickets.control.TicketNumbers;
+import org.switchboard.tickets.control.TimelineTexts;
+import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
 import org.switchboard.tickets.entity.TicketEventType;
@@ -98,9 +101,9 @@ public class TicketService {
             ticket.assignTo(find(User.class, request.ownerId(), "ownerId"), null);
         }
         em.persist(ticket);
-        em.persist(new TicketEvent(ticket, TicketEventType.CREATED, actorUser, "Created through the " + source.name().toLowerCase() + " source"));
+        em.persist(new TicketEvent(ticket, TicketEventType.CREATED, actorUser, Phrase.of("timeline.createdThrough").with(List.of(Phrase.of("source." + source.name())))));
         if (ticket.getOwner() != null) {
-            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, actorUser, "Assigned to " + ticket.getOwner().getUsername()));
+            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, actorUser, Phrase.of("timeline.assignedTo", "agent", ticket.getOwner().getUsername())));
         }
         em.flush();
         activity.fire(new TicketActivity(ticket.getId()));
@@ -193,7 +196,8 @@ public class TicketService {
         List<MessageView> messages = em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.ticket = :t ORDER BY m.createdAt, m.id", Message.class)
                 .setParameter("t", ticket).getResultStream().map(m -> messageView(m, files.getOrDefault(m.getId(), List.of()))).toList();
         List<EventView> timeline = em.createNamedQuery("TicketEvent.ofTicket", TicketEvent.class).setParameter("ticket", ticket).getResultStream()
-                .map(e -> new EventView(e.getId(), e.getType(), e.getActor() == null ? null : e.getActor().getUsername(), e.getDetail(), e.getOccurredAt()))
+                .map(e -> new EventView(e.getId(), e.getType(), e.getActor() == null ? null : e.getActor().getUsername(),
+                        TimelineTexts.render(e.getPhrases(), Locale.ENGLISH), e.getPhrases(), e.getOccurredAt()))
                 .toList();
         return Optional.of(new TicketDetail(summary.get(), ticket.getDescription(), ticket.getFollows() == null ? null : ticket.getFollows().getId(),
                 messages, timeline));
@@ -212,29 +216,30 @@ public class TicketService {
         boolean wasClosed = ticket.isClosed();
         if (patch.subject() != null && !patch.subject().equals(ticket.getSubject())) {
             ticket.rename(SingleLine.check(patch.subject(), "subject"));
-            em.persist(new TicketEvent(ticket, TicketEventType.RENAMED, actorUser, "Subject: " + ticket.getSubject()));
+            em.persist(new TicketEvent(ticket, TicketEventType.RENAMED, actorUser, Phrase.of("timeline.subject", "subject", ticket.getSubject())));
         }
         if (patch.priority() != null && patch.priority() != ticket.getPriority()) {
             ticket.prioritize(patch.priority());
-            em.persist(new TicketEvent(ticket, TicketEventType.PRIORITY_CHANGED, actorUser, "Priority: " + patch.priority()));
+            em.persist(new TicketEvent(ticket, TicketEventType.PRIORITY_CHANGED, actorUser, Phrase.of("timeline.priority").with(List.of(Phrase.of("priority." + patch.priority().name())))));
         }
         if (patch.stageId() != null && !patch.stageId().equals(ticket.getStage().getId())) {
             ticket.moveTo(find(PipelineStage.class, patch.stageId(), "stageId"));
             TicketEventType type = ticket.isClosed() && !wasClosed ? TicketEventType.CLOSED
                     : !ticket.isClosed() && wasClosed ? TicketEventType.REOPENED : TicketEventType.STAGE_CHANGED;
-            em.persist(new TicketEvent(ticket, type, actorUser, "Stage: " + ticket.getStage().getName()));
+            em.persist(new TicketEvent(ticket, type, actorUser, Phrase.of("timeline.stage", "stage", ticket.getStage().getName())));
             if (ticket.isClosed()) {
                 ticket.leaveRoutingQueue();
             }
         }
         if (Boolean.TRUE.equals(patch.unassign()) && ticket.getOwner() != null) {
             ticket.unassign();
-            em.persist(new TicketEvent(ticket, TicketEventType.UNASSIGNED, actorUser, "Unassigned from " + previousOwner.getUsername()));
+            em.persist(new TicketEvent(ticket, TicketEventType.UNASSIGNED, actorUser, Phrase.of("timeline.unassignedFrom", "agent", previousOwner.getUsername())));
         } else if (patch.ownerId() != null && (previousOwner == null || !patch.ownerId().equals(previousOwner.getId()))) {
             User owner = find(User.class, patch.ownerId(), "ownerId");
             ticket.assignTo(owner, null);
-            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, actorUser, "Assigned to " + owner.getUsername()
-                    + (previousOwner == null ? "" : " (was " + previousOwner.getUsername() + ")")));
+            em.persist(new TicketEvent(ticket, TicketEventType.ASSIGNED, actorUser, previousOwner == null
+                    ? Phrase.of("timeline.assignedTo", "agent", owner.getUsername())
+                    : Phrase.of("timeline.reassigned", "agent", owner.getUsername(), "previous", previousOwner.getUsername())));
         }
         em.flush();
         activity.fire(new TicketActivity(id));
@@ -272,7 +277,7 @@ public class TicketService {
             em.persist(new Attachment(reply, file.filename(), file.contentType(), null, content));
         }
         ticket.touch();
-        em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_SENT, agent, "Reply queued for delivery"));
+        em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_SENT, agent, Phrase.of("timeline.replyQueued")));
         em.flush();
         replyQueued.fire(new ReplyQueued(reply.getId()));
         activity.fire(new TicketActivity(id));
@@ -288,7 +293,7 @@ public class TicketService {
         Message note = Message.internalNote(ticket, agent, text);
         em.persist(note);
         ticket.touch();
-        em.persist(new TicketEvent(ticket, TicketEventType.NOTE_ADDED, agent, null));
+        em.persist(new TicketEvent(ticket, TicketEventType.NOTE_ADDED, agent));
         em.flush();
         activity.fire(new TicketActivity(id));
         return Optional.of(messageView(note));

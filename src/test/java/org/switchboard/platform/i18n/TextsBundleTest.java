@@ -37,6 +37,8 @@ class TextsBundleTest {
 
     private static final Pattern LITERAL_KEY = Pattern.compile("msg\\['([A-Za-z0-9_.]+)'\\]");
     private static final Pattern JAVA_KEY = Pattern.compile("texts\\.get\\(\"([A-Za-z0-9_.]+)\"");
+    /** Timeline phrases; keys ending in "." are completed by an enum value, which TimelineTextsTest covers. */
+    private static final Pattern PHRASE_KEY = Pattern.compile("Phrase\\.of\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -58,6 +60,7 @@ class TextsBundleTest {
         Set<String> missing = new TreeSet<>();
         scan(Path.of("webapp"), ".xhtml", LITERAL_KEY, keys, missing);
         scan(Path.of("src/main/java"), ".java", JAVA_KEY, keys, missing);
+        scan(Path.of("src/main/java"), ".java", PHRASE_KEY, keys, missing);
         assertTrue(missing.isEmpty(), "missing texts: " + missing);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.switchboard.channels.entity.RoutingMode;
 import org.switchboard.routing.control.RoutingDecision.Outcome;
 import org.switchboard.routing.control.RoutingRule.SkillCondition;
+import org.switchboard.tickets.control.TimelineTexts;
 
 class RoutingEngineTest {
 
@@ -110,6 +112,11 @@ class RoutingEngineTest {
         assertTrue(text.contains("olli — at capacity (2/2)"), text);
         assertTrue(text.contains("pekka — no paid seat"), text);
         assertEquals(SUPPORT_TEAM, decision.viaTeamId());
+
+        String inFinnish = TimelineTexts.render(decision.explanation(), Locale.forLanguageTag("fi"));
+        assertTrue(inFinnish.startsWith("Sääntö: valitut käyttäjät ja tiimit, vain paikalla olevat käyttäjät; taitosääntö vaatii: Finnish. "
+                + "Valittiin maria (1/5 avointa tikettiä)."), inFinnish);
+        assertTrue(inFinnish.contains("Ohitettiin: ahmed — puuttuva taito Finnish; liisa — poissa; olli — kapasiteetti täynnä (2/2); pekka — ei maksettua käyttäjäpaikkaa."), inFinnish);
     }
 
     @Test
