@@ -232,6 +232,42 @@ class EmailChannelIT {
         assertEquals(1, tickets(box.channelId()).size(), "no second ticket");
     }
 
+    /** A form names the team email channel that answers it: the reply is an email, and the submitter's answer threads back. */
+    @Test
+    void aFormSubmissionIsAnsweredByEmailAndTheAnswerThreadsBackToItsTicket() throws Exception {
+        Mailbox box = mailbox(null);
+        JsonObject form = api.create("/api/v1/forms", "{\"name\":\"" + unique("Quote request") + "\",\"fields\":["
+                + "{\"name\":\"email\",\"kind\":\"EMAIL\",\"label\":{\"en\":\"Email\"},\"required\":true},"
+                + "{\"name\":\"message\",\"kind\":\"TEXTAREA\",\"label\":{\"en\":\"What do you need?\"},\"required\":true}]}");
+        JsonObject connected = ApiClient.object(api.post("/api/v1/forms/" + form.getInt("id") + "/connection",
+                "{\"replyChannelId\":" + box.channelId() + "}"));
+        assertEquals(box.channelId(), connected.getJsonNumber("replyChannelId").longValue(), connected.toString());
+        long formChannel = connected.getJsonNumber("channelId").longValue();
+        HttpResponse<String> notEmail = api.send("PUT", "/api/v1/forms/" + form.getInt("id") + "/replies", "{\"replyChannelId\":" + formChannel + "}");
+        assertEquals(400, notEmail.statusCode(), "a form cannot answer through itself: " + notEmail.body());
+
+        String page = api.http().get("/forms/" + form.getString("key")).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"sb_token\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(token.find(), page);
+        Thread.sleep(1100);
+        String body = "sb_token=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) + "&email=" + CUSTOMER
+                + "&message=" + java.net.URLEncoder.encode("Ten chairs, please", StandardCharsets.UTF_8);
+        assertEquals(303, api.http().post("/forms/" + form.getString("key"), "application/x-www-form-urlencoded",
+                body.getBytes(StandardCharsets.UTF_8)).statusCode());
+        JsonObject ticket = await("the form's ticket", () -> tickets(formChannel).stream().map(JsonValue::asJsonObject).findFirst().orElse(null));
+        long ticketId = ticket.getJsonNumber("id").longValue();
+        long number = ticket.getJsonNumber("number").longValue();
+
+        agentReply(ticketId, "Ten chairs cost 400 euros.");
+        MimeMessage out = mail.awaitDelivered(CUSTOMER, "[#" + number + "]", WAIT);
+        assertEquals(box.address(), ((InternetAddress) out.getFrom()[0]).getAddress(), "answered from the team address");
+        MimeMessage answer = newMail(CUSTOMER, box.address(), "Re: " + out.getSubject(), "Deal, send them.");
+        answer.setHeader("In-Reply-To", out.getMessageID());
+        send(answer);
+        await("the answer on the form's ticket", () -> messagesOf(ticketId).size() == 3 ? true : null);
+        assertEquals(0, tickets(box.channelId()).size(), "no ticket of its own on the email channel");
+    }
+
     @Test
     void aReplyWithoutThreadHeadersFindsItsTicketByTheSubjectTagButOnlyForItsContact() throws Exception {
         Mailbox box = mailbox(null);

@@ -480,4 +480,150 @@ class InboundApiIT {
         assertEquals(400, unknownKind.statusCode(), unknownKind.body());
         assertTrue(unknownKind.body().contains("type"), unknownKind.body());
     }
+
+    // ---- Forms (channels.form): the hosted page, its spam defence and the hidden ticket fields ----
+
+    private static final java.util.regex.Pattern FORM_TOKEN = java.util.regex.Pattern.compile("name=\"sb_token\" value=\"([^\"]+)\"");
+
+    private JsonObject contactForm(String name) {
+        return api.create("/api/v1/forms", "{\"name\":\"" + name + "\",\"fields\":["
+                + "{\"name\":\"name\",\"kind\":\"TEXT\",\"label\":{\"en\":\"Your name\",\"fi\":\"Nimesi\"},\"required\":true},"
+                + "{\"name\":\"email\",\"kind\":\"EMAIL\",\"label\":{\"en\":\"Email\",\"fi\":\"Sähköposti\"},\"required\":true},"
+                + "{\"name\":\"message\",\"kind\":\"TEXTAREA\",\"label\":{\"en\":\"Message\",\"fi\":\"Viesti\"},\"required\":true},"
+                + "{\"name\":\"campaign\",\"kind\":\"HIDDEN\",\"urlParameter\":\"utm_campaign\"},"
+                + "{\"name\":\"consent\",\"kind\":\"CONSENT\",\"label\":{\"en\":\"You may store my message\"},\"required\":true}]}");
+    }
+
+    private static String formToken(HttpResponse<String> page) {
+        java.util.regex.Matcher m = FORM_TOKEN.matcher(page.body());
+        assertTrue(m.find(), page.body());
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> postForm(HttpSession visitor, String key, String... pairs) {
+        return postFormFrom(visitor, null, key, pairs);
+    }
+
+    private static HttpResponse<String> postFormFrom(HttpSession visitor, String client, String key, String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        return client == null ? visitor.post("/forms/" + key, "application/x-www-form-urlencoded", bytes)
+                : visitor.post("/forms/" + key, "application/x-www-form-urlencoded", bytes, "X-Forwarded-For", client);
+    }
+
+    @Test
+    void aConnectedFormTurnsASubmissionIntoATicketWithItsHiddenTicketFieldsAndRefusesBotsWithAReason() throws Exception {
+        JsonObject pipeline = ApiClient.array(api.get("/api/v1/pipelines")).getJsonObject(0);
+        JsonObject stage = pipeline.getJsonArray("stages").stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(st -> !st.getBoolean("closesTicket")).reduce((a, b) -> b).orElseThrow();
+        JsonObject form = contactForm(unique("Contact us"));
+        String key = form.getString("key");
+        HttpSession visitor = new HttpSession(api.http().uri("/"));
+        assertEquals(404, visitor.get("/forms/" + key).statusCode(), "not in the help desk yet: takes nothing");
+
+        JsonObject connected = ApiClient.object(api.post("/api/v1/forms/" + form.getInt("id") + "/connection", "{\"ticketFields\":{\"pipelineId\":"
+                + pipeline.getInt("id") + ",\"stageId\":" + stage.getInt("id") + ",\"priority\":\"HIGH\",\"category\":\"sales\","
+                + "\"nameTemplate\":\"Web form: {{contact.name}}\",\"descriptionTemplate\":\"From the website\"}}"));
+        assertTrue(connected.getBoolean("connected"), connected.toString());
+        long channelId = connected.getJsonNumber("channelId").longValue();
+
+        HttpResponse<String> page = visitor.get("/forms/" + key + "?utm_campaign=spring-sale");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<label for=\"f-message\">Message"), page.body());
+        assertFalse(page.body().contains("From the website"), "hidden ticket fields are not shown to the visitor");
+        String token = formToken(page);
+        HttpResponse<String> tooFast = postForm(visitor, key, "sb_token", token, "name", "Liisa Laine", "email", "liisa@example.fi",
+                "message", "Hello", "campaign", "spring-sale", "consent", "yes");
+        assertEquals(400, tooFast.statusCode());
+        assertTrue(tooFast.body().contains("faster than a person"), tooFast.body());
+
+        Thread.sleep(1100); // the test server's minimum fill time is 1 s
+        HttpResponse<String> bot = postForm(visitor, key, "sb_token", token, "name", "Bot", "email", "bot@example.com", "message", "Buy",
+                "consent", "yes", "sb_website", "http://spam.example");
+        assertEquals(400, bot.statusCode());
+        HttpResponse<String> forged = postForm(visitor, key, "sb_token", token.substring(0, token.length() - 2) + "xx", "name", "Liisa",
+                "email", "liisa@example.fi", "message", "Hello", "consent", "yes");
+        assertEquals(400, forged.statusCode());
+        assertTrue(forged.body().contains("out of date"), forged.body());
+
+        HttpResponse<String> invalid = postForm(visitor, key + "?lang=fi", "sb_token", token, "name", "Liisa Laine", "email", "liisa at example",
+                "message", "", "campaign", "spring-sale");
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("Anna sähköpostiosoite"), "errors in the visitor's language: " + invalid.body());
+        assertTrue(invalid.body().contains("value=\"Liisa Laine\""), "what the visitor wrote is kept");
+
+        String script = "<script>document.title='x'</script>";
+        for (int i = 0; i < 2; i++) { // a double post (back button, double click) is one submission
+            HttpResponse<String> sent = postForm(visitor, key, "sb_token", token, "name", "Liisa Laine", "email", "liisa@example.fi",
+                    "message", "The invoice is wrong " + script, "campaign", "spring-sale", "consent", "yes");
+            assertEquals(303, sent.statusCode(), sent.body());
+            assertTrue(sent.headers().firstValue("Location").orElse("").endsWith("/forms/" + key + "/thanks"));
+        }
+        assertTrue(visitor.get("/forms/" + key + "/thanks?lang=fi").body().contains("Saimme viestisi"));
+
+        JsonObject tickets = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId));
+        assertEquals(1, tickets.getJsonArray("items").size(), tickets.toString());
+        JsonObject summary = tickets.getJsonArray("items").getJsonObject(0);
+        assertEquals("Web form: Liisa Laine", summary.getString("subject"));
+        assertEquals("HIGH", summary.getString("priority"));
+        assertEquals("sales", summary.getString("category"));
+        assertEquals(stage.getInt("id"), summary.getInt("stageId"));
+        JsonObject ticket = ApiClient.object(api.get("/api/v1/tickets/" + summary.getInt("id")));
+        assertEquals("From the website", ticket.getString("description"));
+        String text = ticket.getJsonArray("messages").getJsonObject(0).getString("text");
+        assertTrue(text.contains("Message: The invoice is wrong " + script), text);
+        assertTrue(text.contains("Your name: Liisa Laine"), text);
+        assertFalse(text.contains("spring-sale"), "hidden form fields stay off the help desk view: " + text);
+
+        JsonObject counted = ApiClient.object(api.get("/api/v1/forms/" + form.getInt("id"))).getJsonObject("refusals");
+        assertEquals(1, counted.getInt("TOO_FAST"), counted.toString());
+        assertEquals(1, counted.getInt("HONEYPOT"), counted.toString());
+        assertEquals(1, counted.getInt("FORGED"), counted.toString());
+
+        JsonObject removed = ApiClient.object(api.send("DELETE", "/api/v1/forms/" + form.getInt("id") + "/connection", null));
+        assertFalse(removed.getBoolean("connected"));
+        assertFalse(removed.containsKey("ticketFields") && !removed.isNull("ticketFields"), "removing the form from the help desk removes its ticket properties: " + removed);
+        assertEquals(404, visitor.get("/forms/" + key).statusCode());
+        assertEquals(409, api.send("DELETE", "/api/v1/forms/" + form.getInt("id") + "/connection", null).statusCode());
+    }
+
+    @Test
+    void aFormDefinitionThatCannotWorkIsRefusedNamingTheField() {
+        HttpResponse<String> noEmail = api.post("/api/v1/forms", "{\"name\":\"x\",\"fields\":[{\"name\":\"name\",\"kind\":\"TEXT\","
+                + "\"label\":{\"en\":\"Name\"}}]}");
+        assertEquals(400, noEmail.statusCode());
+        assertTrue(noEmail.body().contains("EMAIL field"), noEmail.body());
+        HttpResponse<String> badName = api.post("/api/v1/forms", "{\"name\":\"x\",\"fields\":[{\"name\":\"E-mail\",\"kind\":\"EMAIL\","
+                + "\"label\":{\"en\":\"Email\"},\"required\":true}]}");
+        assertEquals(400, badName.statusCode());
+        assertTrue(badName.body().contains("fields[0].name"), badName.body());
+        assertEquals(404, api.get("/api/v1/forms/999999999").statusCode());
+    }
+
+    /** The test server trusts loopback as a balancer: X-Forwarded-For names a client of its own, apart from every other test's submissions. */
+    @Test
+    void anAddressOverItsHourlyLimitIsToldToComeBackLater() throws Exception {
+        JsonObject form = contactForm(unique("Limited"));
+        api.post("/api/v1/forms/" + form.getInt("id") + "/connection", "{}");
+        HttpSession visitor = new HttpSession(api.http().uri("/"));
+        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250)); // a new client each run: limits count the last hour
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            tokens.add(formToken(visitor.get("/forms/" + form.getString("key"))));
+        }
+        Thread.sleep(1100);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(303, postFormFrom(visitor, client, form.getString("key"), "sb_token", tokens.get(i), "name", "Pat", "email", "pat" + i + "@example.com",
+                    "message", "m" + i, "consent", "yes").statusCode(), "submission " + (i + 1) + " of the 20 an hour allowed");
+        }
+        HttpResponse<String> over = postFormFrom(visitor, client, form.getString("key"), "sb_token", tokens.get(20), "name", "Pat", "email", "pat@example.com",
+                "message", "one more", "consent", "yes");
+        assertEquals(429, over.statusCode());
+        assertTrue(over.body().contains("Too many messages from your network"), over.body());
+        assertEquals(1, ApiClient.object(api.get("/api/v1/forms/" + form.getInt("id"))).getJsonObject("refusals").getInt("RATE_ADDRESS"));
+    }
 }

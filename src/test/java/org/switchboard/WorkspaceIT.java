@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -493,7 +494,103 @@ class WorkspaceIT {
             assertTrue(timeline.contains("Luotu lähteestä API"), timeline);
             assertTrue(timeline.contains("Määritetty käyttäjälle " + name), timeline);
             assertFalse(timeline.contains("Assigned to"), timeline);
+            js(page, "document.getElementById('timeline').scrollIntoView();");
             browser.screenshot("ticket-timeline-fi");
+        }
+    }
+
+    /** Settings → Forms makes and connects a form; a visitor fills its hosted page in Chromium; what they typed runs nowhere. */
+    @Test
+    void aVisitorFillsTheHostedFormAndItsTicketShowsWhatTheyWroteAsText() throws Exception {
+        String pwned = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("settings/forms.xhtml").toString());
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Forms"));
+            page.findElement(By.id("forms:newContactForm")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "A contact form was made"));
+            By newest = By.xpath("(//tr[td//strong[text()='Contact form']])[last()]");
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(newest)).findElement(By.tagName("button")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The form is in the help desk"));
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(newest, "In the help desk"));
+            browser.screenshot("settings-forms");
+
+            JsonObject form = ApiClient.array(api.get("/api/v1/forms")).stream().map(JsonValue::asJsonObject)
+                    .filter(f -> f.getString("name").equals("Contact form")).reduce((a, b) -> b).orElseThrow();
+            page.get(base.resolve(form.getString("hostedPath")).toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("f-name"))).sendKeys("Liisa " + pwned);
+            page.findElement(By.id("f-email")).sendKeys("liisa.form@example.fi");
+            page.findElement(By.id("f-message")).sendKeys("My order is late " + pwned);
+            page.findElement(By.id("f-consent")).click();
+            browser.screenshot("form-hosted");
+            sleep(1100); // the test server's minimum fill time
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+            String thanks = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sb-message"))).getText();
+            assertTrue(thanks.contains("We received your message"), thanks);
+            assertNull(js(page, "return window.__pwned;"));
+            browser.screenshot("form-thanks");
+
+            JsonObject summary = ApiClient.object(api.get("/api/v1/tickets?channel=" + form.getJsonNumber("channelId").longValue()))
+                    .getJsonArray("items").getJsonObject(0);
+            page.get(base.resolve("ticket.xhtml?id=" + summary.getJsonNumber("id").longValue()).toString());
+            String conversation = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation"))).getText();
+            assertTrue(conversation.contains("My order is late <script>window.__pwned=1</script>"), "shown as text: " + conversation);
+            assertNull(js(page, "return window.__pwned;"), "nothing the visitor typed ran in the workspace");
+            browser.screenshot("ticket-from-form");
+
+            // the one-tag embed on a page of another site (another origin): the form renders there and posts across origins
+            com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            String sb = base.toString().replaceAll("/$", "");
+            byte[] shop = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Acme shop</title></head><body><h1>Acme shop</h1>"
+                    + "<div id=\"contact\" data-switchboard-form=\"" + form.getString("key") + "\"></div>"
+                    + "<script src=\"" + sb + "/static/form-embed.js\" async></script></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            site.createContext("/", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+                exchange.sendResponseHeaders(200, shop.length);
+                exchange.getResponseBody().write(shop);
+                exchange.close();
+            });
+            site.start();
+            try {
+                page.get("http://127.0.0.1:" + site.getAddress().getPort() + "/contact?utm_campaign=embed");
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#contact #f-email"))).sendKeys("not an address");
+                sleep(1100);
+                page.findElement(By.cssSelector("#contact button[type=submit]")).click();
+                String inline = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("f-email-error"))).getText();
+                assertTrue(inline.contains("Enter an email address"), inline);
+                assertEquals("true", page.findElement(By.id("f-email")).getAttribute("aria-invalid"));
+                browser.screenshot("form-embedded-errors");
+                page.findElement(By.id("f-email")).clear();
+                page.findElement(By.id("f-email")).sendKeys("embedded@example.fi");
+                page.findElement(By.id("f-name")).sendKeys("Eero Embed");
+                page.findElement(By.id("f-message")).sendKeys("Sent from the shop page");
+                page.findElement(By.id("f-consent")).click();
+                page.findElement(By.cssSelector("#contact button[type=submit]")).click();
+                String done = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#contact .sb-done"))).getText();
+                assertTrue(done.contains("We received your message"), done);
+                browser.screenshot("form-embedded");
+            } finally {
+                site.stop(0);
+            }
+            assertEquals(2, ApiClient.object(api.get("/api/v1/tickets?channel=" + form.getJsonNumber("channelId").longValue())).getJsonArray("items").size(),
+                    "the embedded form's submission is a ticket too");
+
+            // Finnish: the visitor's errors, and the settings screen
+            page.get(base.resolve(form.getString("hostedPath") + "?lang=fi").toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("f-email"))).sendKeys("ei-osoite");
+            sleep(1100);
+            page.findElement(By.cssSelector("button[type=submit]")).click();
+            String errors = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sb-errors"))).getText();
+            assertTrue(errors.contains("Tarkista alla merkityt kentät") && errors.contains("Anna sähköpostiosoite"), errors);
+            browser.screenshot("form-errors-fi");
+            page.get(base.resolve("settings/forms.xhtml").toString());
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Lomakkeet"));
+            browser.screenshot("settings-forms-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Forms"));
         }
     }
 

@@ -41,4 +41,12 @@ public interface ChannelConnector {
     default Composer composer(long channelId, String agentFullName) {
         return Composer.PLAIN;
     }
+
+    /**
+     * The channel that sends this channel's replies, when the kind cannot send itself (a form is
+     * answered by team email); empty when the channel sends its own replies.
+     */
+    default java.util.OptionalLong repliesThrough(long channelId) {
+        return java.util.OptionalLong.empty();
+    }
 }

@@ -207,6 +207,19 @@ public class Message {
     }
 
     /**
+     * Sends this reply through another channel than its conversation's: a kind that cannot send
+     * itself names the one that answers for it (a form answers by team email), and the answer to
+     * the reply then threads back through that channel.
+     */
+    public void sendThrough(Channel sender) {
+        requireOutbound();
+        if (sentAt != null) {
+            throw new IllegalStateException("The message was sent already");
+        }
+        this.channel = sender;
+    }
+
+    /**
      * The provider accepted the message. A delivery or read status may have come first (a receiver
      * can answer before our attempt commits); the state then stays where it is.
      */

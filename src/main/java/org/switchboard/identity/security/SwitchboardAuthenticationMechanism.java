@@ -50,6 +50,10 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
     @Inject
     LoginThrottle throttle;
 
+    /** The client's address, looked through trusted balancers, so the throttle keys on clients, not on the balancer. */
+    @Inject
+    org.switchboard.platform.http.ClientAddresses clients;
+
     @Inject
     Accounts accounts;
 
@@ -83,7 +87,7 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
         String username = credential.getCaller();
-        String address = request.getRemoteAddr();
+        String address = clients.of(request);
         if (!throttle.awaitTurn(address, username)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -129,7 +133,7 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
         } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                 && path.startsWith(TOKEN_MINTING_PATH)) {
             credential = basicCredential(authorization.substring(6).trim());
-            if (credential != null && !throttle.awaitTurn(request.getRemoteAddr(), ((UsernamePasswordCredential) credential).getCaller())) {
+            if (credential != null && !throttle.awaitTurn(clients.of(request), ((UsernamePasswordCredential) credential).getCaller())) {
                 return unauthorized(response, "The credentials are not valid.");
             }
         }
@@ -139,12 +143,12 @@ public class SwitchboardAuthenticationMechanism implements HttpAuthenticationMec
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             if (credential instanceof UsernamePasswordCredential basic) {
-                throttle.failed(request.getRemoteAddr(), basic.getCaller());
+                throttle.failed(clients.of(request), basic.getCaller());
             }
             return unauthorized(response, "The credentials are not valid.");
         }
         if (credential instanceof UsernamePasswordCredential basic) {
-            throttle.succeeded(request.getRemoteAddr(), basic.getCaller());
+            throttle.succeeded(clients.of(request), basic.getCaller());
         }
         return context.notifyContainerAboutLogin(result);
     }

@@ -68,9 +68,26 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         return current;
     }
 
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    /**
+     * The field as the client wrote it: the property path without the resource method and its
+     * parameter ({@code create.request.fields[0].name} → {@code fields[0].name}); the parameter's
+     * name when the whole body is at fault.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        int calls = 0;
+        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            jakarta.validation.ElementKind kind = node.getKind();
+            if (kind == jakarta.validation.ElementKind.METHOD || kind == jakarta.validation.ElementKind.PARAMETER
+                    || kind == jakarta.validation.ElementKind.CONSTRUCTOR || kind == jakarta.validation.ElementKind.CROSS_PARAMETER
+                    || kind == jakarta.validation.ElementKind.RETURN_VALUE) {
+                calls++;
+            }
+        }
         String path = violation.getPropertyPath().toString();
-        int dot = path.lastIndexOf('.');
-        return dot >= 0 ? path.substring(dot + 1) : path;
+        String[] parts = path.split("\\.");
+        if (calls == 0 || calls >= parts.length) {
+            return parts[parts.length - 1];
+        }
+        return String.join(".", java.util.Arrays.copyOfRange(parts, calls, parts.length));
     }
 }

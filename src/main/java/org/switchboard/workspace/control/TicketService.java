@@ -19,6 +19,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.channels.connector.ChannelConnectors;
+import org.switchboard.channels.entity.Channel;
 import org.switchboard.contacts.control.Sender;
 import org.switchboard.pipelines.entity.Priority;
 import org.switchboard.contacts.control.ContactResolver;
@@ -73,6 +75,9 @@ public class TicketService {
 
     @Inject
     Event<ReplyQueued> replyQueued;
+
+    @Inject
+    ChannelConnectors connectors;
 
     @Inject
     TicketNumbers numbers;
@@ -265,6 +270,9 @@ public class TicketService {
                 .orElseThrow(() -> new IllegalStateException("Ticket #" + ticket.getNumber() + " has no conversation to reply in"));
         User agent = user(actor);
         Message reply = Message.outbound(conversation, agent, "Re: " + ticket.getSubject(), text, HtmlSanitizer.sanitize(html));
+        Channel channel = conversation.getChannel();
+        connectors.of(channel.getType()).map(c -> c.repliesThrough(channel.getId())).filter(java.util.OptionalLong::isPresent)
+                .map(through -> em.find(Channel.class, through.getAsLong())).ifPresent(reply::sendThrough);
         reply.queueForDelivery();
         em.persist(reply);
         for (FileDto file : files == null ? List.<FileDto>of() : files) {

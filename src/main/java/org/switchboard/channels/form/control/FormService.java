@@ -1,0 +1,207 @@
+package org.switchboard.channels.form.control;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.switchboard.channels.control.ChannelDtos.ChannelRequest;
+import org.switchboard.channels.control.ChannelDtos.ChannelView;
+import org.switchboard.channels.control.ChannelDtos.RoutingDto;
+import org.switchboard.channels.control.ChannelDtos.TicketDefaultsDto;
+import org.switchboard.channels.control.ChannelService;
+import org.switchboard.channels.connector.ChannelConnector;
+import org.switchboard.channels.connector.ChannelConnectors;
+import org.switchboard.channels.connector.ContactIdentity;
+import org.switchboard.channels.entity.Channel;
+import org.switchboard.channels.entity.ChannelDestination;
+import org.switchboard.channels.form.entity.Form;
+import org.switchboard.platform.crypto.SecretBox;
+import org.switchboard.platform.validation.OneLine;
+import org.switchboard.platform.validation.SingleLine;
+
+/** Forms for admins (define, connect to the help desk, remove from it) and for the public page; each method one transaction. */
+@ApplicationScoped
+@Transactional
+public class FormService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    FormGuard guard;
+
+    @Inject
+    ChannelConnectors connectors;
+
+    @Inject
+    SecretBox secrets;
+
+    public record FormRequest(@NotBlank @Size(max = 100) @OneLine String name, @NotNull @Valid @Size(max = 100) List<FormField> fields,
+                              Long version) {
+    }
+
+    /**
+     * Connects a form to the help desk: a FORM channel whose ticket defaults are the form's hidden
+     * ticket fields (name, description, pipeline, stage, priority, category), with its routing.
+     */
+    public record ConnectRequest(@Valid TicketDefaultsDto ticketFields, @Valid RoutingDto routing, Long replyChannelId) {
+    }
+
+    /** Which team email channel answers the form's submitters. */
+    public record RepliesRequest(@NotNull Long replyChannelId) {
+    }
+
+    /**
+     * @param hostedPath  the hosted page, relative to the application
+     * @param ticketFields the hidden ticket fields while connected; null when the form is not in the help desk
+     */
+    public record FormView(long id, String key, String name, List<FormField> fields, String hostedPath, Long channelId,
+                           boolean connected, TicketDefaultsDto ticketFields, Long replyChannelId, Map<Refusal, Long> refusals, long version) {
+    }
+
+    /** What the public page needs of a form that takes submissions. */
+    public record LiveForm(long id, String key, String name, FormDefinition definition, long channelId) {
+    }
+
+    public FormView create(FormRequest request) {
+        FormDefinition definition = new FormDefinition(request.fields()).checked();
+        Form form = new Form(newKey(), SingleLine.check(request.name().strip(), "name"), definition.toJson());
+        em.persist(form);
+        em.flush();
+        return view(form);
+    }
+
+    public Optional<FormView> update(long id, FormRequest request) {
+        Form form = em.find(Form.class, id);
+        if (form == null) {
+            return Optional.empty();
+        }
+        if (request.version() != null && request.version() != form.getVersion()) {
+            throw new OptimisticLockException("Form " + id + " was changed by someone else");
+        }
+        form.redefine(SingleLine.check(request.name().strip(), "name"), new FormDefinition(request.fields()).checked().toJson());
+        em.flush();
+        return Optional.of(view(form));
+    }
+
+    public Optional<FormView> get(long id) {
+        return Optional.ofNullable(em.find(Form.class, id)).map(this::view);
+    }
+
+    public List<FormView> list() {
+        return em.createNamedQuery("Form.all", Form.class).getResultStream().map(this::view).toList();
+    }
+
+    public Optional<FormView> connect(long id, ConnectRequest request) {
+        Form form = em.find(Form.class, id);
+        if (form == null) {
+            return Optional.empty();
+        }
+        if (form.getChannelId() != null) {
+            throw new IllegalStateException("The form is already in the help desk (channel " + form.getChannelId() + ")");
+        }
+        ChannelView channel = channels.create(new ChannelRequest(FormConnector.KIND, form.getName(), ChannelDestination.HELP_DESK, null, null,
+                true, request == null ? null : request.ticketFields(), request == null ? null : request.routing(), null));
+        form.connectTo(channel.id());
+        if (request != null && request.replyChannelId() != null) {
+            answerThrough(channel.id(), request.replyChannelId());
+        }
+        em.flush();
+        return Optional.of(view(form));
+    }
+
+    /** Names the team email channel that answers the form's submitters; its replies thread back through that channel. */
+    public Optional<FormView> repliesThrough(long id, RepliesRequest request) {
+        Form form = em.find(Form.class, id);
+        if (form == null) {
+            return Optional.empty();
+        }
+        if (form.getChannelId() == null) {
+            throw new IllegalStateException("Connect the form to the help desk first");
+        }
+        answerThrough(form.getChannelId(), request.replyChannelId());
+        em.flush();
+        return Optional.of(view(form));
+    }
+
+    private void answerThrough(long formChannelId, long replyChannelId) {
+        Channel replies = em.find(Channel.class, replyChannelId);
+        if (replies == null || replyChannelId == formChannelId) {
+            throw new IllegalArgumentException("replyChannelId: no channel " + replyChannelId + " to answer from");
+        }
+        ChannelConnector kind = connectors.of(replies.getType()).orElseThrow();
+        if (kind.identity() != ContactIdentity.EMAIL || kind.repliesThrough(replyChannelId).isPresent()) {
+            throw new IllegalArgumentException("replyChannelId: channel " + replies.getName() + " does not send email; name a team email channel");
+        }
+        em.find(Channel.class, formChannelId).changeTypeSettings(new FormChannelSettings(replyChannelId).toJson());
+    }
+
+    /** Removes the form from the help desk: its channel stops taking submissions, and the hidden ticket fields leave the form. */
+    public Optional<FormView> disconnect(long id) {
+        Form form = em.find(Form.class, id);
+        if (form == null) {
+            return Optional.empty();
+        }
+        Long channelId = form.disconnect();
+        if (channelId == null) {
+            throw new IllegalStateException("The form is not in the help desk");
+        }
+        channels.enable(channelId, false);
+        em.flush();
+        return Optional.of(view(form));
+    }
+
+    /** A form that takes submissions now: connected to an enabled channel. */
+    public Optional<LiveForm> live(String key) {
+        if (key == null || key.length() > 40) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Form.byKey", Form.class).setParameter("key", key).getResultStream().findFirst()
+                .filter(f -> f.getChannelId() != null)
+                .filter(f -> channels.get(f.getChannelId()).map(ChannelView::enabled).orElse(false))
+                .map(f -> new LiveForm(f.getId(), f.getFormKey(), f.getName(), FormDefinition.fromJson(f.getDefinition()), f.getChannelId()));
+    }
+
+    /** A keyed form of the client's address: the rate limits count it without storing addresses. */
+    public String clientKey(String address) {
+        return java.util.HexFormat.of().formatHex(secrets.tag("form-client", address == null ? "" : address));
+    }
+
+    public FormToken tokens() {
+        return new FormToken(secrets);
+    }
+
+    private FormView view(Form form) {
+        FormDefinition definition = FormDefinition.fromJson(form.getDefinition());
+        TicketDefaultsDto ticketFields = form.getChannelId() == null ? null
+                : channels.get(form.getChannelId()).map(ChannelView::ticketDefaults).orElse(null);
+        Long replyChannelId = form.getChannelId() == null ? null : FormChannelSettings.of(em.find(Channel.class, form.getChannelId())).replyChannelId();
+        return new FormView(form.getId(), form.getFormKey(), form.getName(), definition.fields(), "forms/" + form.getFormKey(),
+                form.getChannelId(), form.getChannelId() != null, ticketFields, replyChannelId,
+                form.getId() == null ? Map.of() : guard.refusals(form.getId()), form.getVersion());
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,102 @@
+package org.switchboard.channels.form.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.switchboard.platform.persistence.Checks;
+
+/** A form: its public key, name and definition (JSON of its fields); connected when it has a channel. */
+@Entity
+@Table(name = "forms")
+@NamedQuery(name = "Form.byKey", query = "SELECT f FROM Form f WHERE f.formKey = :key")
+@NamedQuery(name = "Form.all", query = "SELECT f FROM Form f ORDER BY f.name, f.id")
+public class Form {
+
+    @Id
+    @SequenceGenerator(name = "forms_seq", sequenceName = "forms_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "forms_seq")
+    private Long id;
+
+    @Column(name = "form_key")
+    private String formKey;
+
+    private String name;
+
+    private String definition;
+
+    /** The FORM channel it feeds; null while it is not connected to the help desk. */
+    @Column(name = "channel_id")
+    private Long channelId;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Form() {
+    }
+
+    public Form(String formKey, String name, String definition) {
+        this.formKey = Checks.require(formKey, "Form key");
+        this.name = Checks.require(name, "Name");
+        this.definition = Checks.require(definition, "Definition");
+        this.createdAt = Instant.now();
+    }
+
+    public void redefine(String name, String definition) {
+        this.name = Checks.require(name, "Name");
+        this.definition = Checks.require(definition, "Definition");
+    }
+
+    public void connectTo(long channel) {
+        if (channelId != null) {
+            throw new IllegalStateException("The form is already connected to channel " + channelId);
+        }
+        this.channelId = channel;
+    }
+
+    /** Removes the form from the help desk: its hidden ticket fields (the channel's ticket defaults) no longer apply to it. */
+    public Long disconnect() {
+        Long was = channelId;
+        channelId = null;
+        return was;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getFormKey() {
+        return formKey;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDefinition() {
+        return definition;
+    }
+
+    public Long getChannelId() {
+        return channelId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP facts the features share: who the client is behind trusted proxies. */
+package org.switchboard.platform.http;
