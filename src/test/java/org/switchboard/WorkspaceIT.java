@@ -517,6 +517,23 @@ class WorkspaceIT {
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(newest, "In the help desk"));
             browser.screenshot("settings-forms");
 
+            // the builder: add a drop-down with options in both languages; the preview shows it as a visitor will
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(newest)).findElement(By.className("edit-form")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("builder:addField")));
+            new Select(page.findElement(By.id("builder:newKind"))).selectByValue("SELECT");
+            page.findElement(By.id("builder:addField")).click();
+            By topic = By.cssSelector("fieldset[id^='field-select_'] input[id$=':labelEn']");
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(topic)).sendKeys("Topic");
+            page.findElement(By.cssSelector("fieldset[id^='field-select_'] input[id$=':labelFi']")).sendKeys("Aihe");
+            page.findElement(By.id("builder:save")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The form was saved"));
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Topic"));
+            assertTrue(page.findElement(By.id("preview")).getText().contains("Your name"), page.findElement(By.id("preview")).getText());
+            browser.screenshot("settings-form-builder");
+            page.findElement(By.cssSelector("input[type=radio][value=fi]")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Aihe"));
+            browser.screenshot("settings-form-builder-preview-fi");
+
             JsonObject form = ApiClient.array(api.get("/api/v1/forms")).stream().map(JsonValue::asJsonObject)
                     .filter(f -> f.getString("name").equals("Contact form")).reduce((a, b) -> b).orElseThrow();
             page.get(base.resolve(form.getString("hostedPath")).toString());

@@ -102,7 +102,8 @@ class TextsBundleTest {
                 Map.entry("role.", Role.class), Map.entry("availability.", Availability.class),
                 Map.entry("kind.", EmailAccount.Kind.class), Map.entry("security.", EmailAccount.Security.class),
                 Map.entry("auth.", EmailAccount.AuthMethod.class), Map.entry("fromName.", EmailAccount.FromNameMode.class),
-                Map.entry("forms.refusal.", org.switchboard.channels.form.control.Refusal.class));
+                Map.entry("forms.refusal.", org.switchboard.channels.form.control.Refusal.class),
+                Map.entry("fieldKind.", org.switchboard.channels.form.control.FieldKind.class));
         Set<String> missing = new TreeSet<>();
         families.forEach((prefix, type) -> {
             for (Enum<?> value : type.getEnumConstants()) {

@@ -79,7 +79,7 @@ public final class FormPageHtml {
         return new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append("fi".equals(locale.getLanguage()) ? "fi" : "en").append("\"><head>")
                 .append("<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(title)).append("</title>")
-                .append("<link rel=\"stylesheet\" href=\"").append(esc(staticBase)).append("/static/form.css\"></head>\n<body>\n");
+                .append("<link rel=\"stylesheet\" href=\"").append(esc(staticBase)).append("/static/form.css\"></head>\n<body class=\"sb-page\">\n");
     }
 
     private static void field(StringBuilder html, FormField field, Locale locale, ResourceBundle texts, List<String> values, String error) {
@@ -167,7 +167,7 @@ public final class FormPageHtml {
         };
     }
 
-    static String esc(String text) {
+    public static String esc(String text) {
         if (text == null) {
             return "";
         }
