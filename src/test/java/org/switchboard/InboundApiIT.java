@@ -578,6 +578,8 @@ class InboundApiIT {
         assertTrue(text.contains("Message: The invoice is wrong " + script), text);
         assertTrue(text.contains("Your name: Liisa Laine"), text);
         assertFalse(text.contains("spring-sale"), "hidden form fields stay off the help desk view: " + text);
+        String record = api.get("/api/v1/forms/submissions?contact=" + summary.getInt("contactId")).body();
+        assertTrue(record.contains("\"field\":\"campaign\"") && record.contains("spring-sale"), "hidden fields stay on the contact's submission record: " + record);
 
         JsonObject counted = ApiClient.object(api.get("/api/v1/forms/" + form.getInt("id"))).getJsonObject("refusals");
         assertEquals(1, counted.getInt("TOO_FAST"), counted.toString());
@@ -589,6 +591,53 @@ class InboundApiIT {
         assertFalse(removed.containsKey("ticketFields") && !removed.isNull("ticketFields"), "removing the form from the help desk removes its ticket properties: " + removed);
         assertEquals(404, visitor.get("/forms/" + key).statusCode());
         assertEquals(409, api.send("DELETE", "/api/v1/forms/" + form.getInt("id") + "/connection", null).statusCode());
+    }
+
+    /** A multipart post with files: the type is read from the bytes, an executable is refused, a file over the limit too. */
+    @Test
+    void filesSentWithAFormAreCheckedByTheirBytesAndSize() throws Exception {
+        JsonObject form = api.create("/api/v1/forms", "{\"name\":\"" + unique("Claims") + "\",\"fields\":["
+                + "{\"name\":\"email\",\"kind\":\"EMAIL\",\"label\":{\"en\":\"Email\"},\"required\":true},"
+                + "{\"name\":\"receipt\",\"kind\":\"FILE\",\"label\":{\"en\":\"Receipt\"},\"required\":true}]}");
+        long channelId = ApiClient.object(api.post("/api/v1/forms/" + form.getInt("id") + "/connection", "{}")).getJsonNumber("channelId").longValue();
+        HttpSession visitor = new HttpSession(api.http().uri("/"));
+        String key = form.getString("key");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tokens.add(formToken(visitor.get("/forms/" + key)));
+        }
+        Thread.sleep(1100);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        byte[] large = new byte[1_100_000]; // the test server takes files up to 1 MB
+        System.arraycopy(png, 0, large, 0, png.length);
+
+        HttpResponse<String> disguised = postMultipart(visitor, key, tokens.get(0), "claim.png", exe);
+        assertEquals(400, disguised.statusCode());
+        assertTrue(disguised.body().contains("This type of file is not accepted"), disguised.body());
+        HttpResponse<String> tooLarge = postMultipart(visitor, key, tokens.get(1), "big.png", large);
+        assertEquals(400, tooLarge.statusCode());
+        assertTrue(tooLarge.body().contains("This file is too large"), tooLarge.body());
+        assertEquals(303, postMultipart(visitor, key, tokens.get(2), "C:\\Users\\pat\\receipt.txt", png).statusCode());
+
+        JsonObject summary = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getJsonObject(0);
+        JsonObject file = ApiClient.object(api.get("/api/v1/tickets/" + summary.getInt("id"))).getJsonArray("messages").getJsonObject(0)
+                .getJsonArray("attachments").getJsonObject(0);
+        assertEquals("receipt.txt", file.getString("filename"), "no client path");
+        assertEquals("image/png", file.getString("contentType"), "the type the bytes say, not the name");
+    }
+
+    private static HttpResponse<String> postMultipart(HttpSession visitor, String key, String token, String filename, byte[] content) {
+        String boundary = "----sb" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"sb_token\"\r\n\r\n" + token + "\r\n");
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\npat.files@example.com\r\n");
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"receipt\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/x-msdownload\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return visitor.post("/forms/" + key, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     @Test

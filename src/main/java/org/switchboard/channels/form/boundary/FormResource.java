@@ -15,11 +15,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.switchboard.channels.form.control.FormService;
+import org.switchboard.channels.form.control.FormSubmissions;
+import org.switchboard.channels.form.control.FormSubmissions.SubmissionView;
 import org.switchboard.channels.form.control.FormService.ConnectRequest;
 import org.switchboard.channels.form.control.FormService.FormRequest;
 import org.switchboard.channels.form.control.FormService.FormView;
@@ -41,6 +44,9 @@ public class FormResource {
     @Inject
     FormService forms;
 
+    @Inject
+    FormSubmissions submissions;
+
     @GET
     public List<FormView> list() {
         return forms.list();
@@ -50,6 +56,17 @@ public class FormResource {
     public Response create(@NotNull @Valid FormRequest request) {
         FormView created = forms.create(request);
         return Response.created(URI.create("v1/forms/" + created.id())).entity(created).build();
+    }
+
+    /** A contact's submissions with every value, hidden fields included (agents read them on the contact's record). */
+    @GET
+    @Path("submissions")
+    @RolesAllowed({"admin", "agent"})
+    public List<SubmissionView> submissions(@QueryParam("contact") Long contactId) {
+        if (contactId == null) {
+            throw new ApiException(Response.Status.BAD_REQUEST, "Name the contact: ?contact={id}", List.of("contact"));
+        }
+        return submissions.ofContact(contactId).orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No contact " + contactId));
     }
 
     @GET
