@@ -555,6 +555,9 @@ class WorkspaceIT {
             String conversation = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation"))).getText();
             assertTrue(conversation.contains("My order is late <script>window.__pwned=1</script>"), "shown as text: " + conversation);
             assertNull(js(page, "return window.__pwned;"), "nothing the visitor typed ran in the workspace");
+            String history = page.findElement(By.id("contactHistory")).getText();
+            assertTrue(history.contains("Contact form") && history.contains("My order is late"),
+                    "the contact card keeps the submission with its values: " + history);
             browser.screenshot("ticket-from-form");
 
             // the one-tag embed on a page of another site (another origin): the form renders there and posts across origins

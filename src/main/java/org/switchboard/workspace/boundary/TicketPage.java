@@ -11,11 +11,13 @@ import java.util.Set;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.security.enterprise.SecurityContext;
 
+import org.switchboard.contacts.control.ContactHistory;
 import org.switchboard.channels.connector.ChannelConnectors;
 import org.switchboard.channels.connector.Composer;
 import org.switchboard.conversations.entity.MessageDirection;
@@ -74,6 +76,11 @@ public class TicketPage implements Serializable {
     private List<Entry> entries = List.of();
     private List<EventView> timeline = List.of();
     private ContactCard contact;
+    private List<ContactHistory.Record> history = List.of();
+
+    /** What other features know of the contact (form submissions with their hidden fields …). */
+    @Inject
+    transient Instance<ContactHistory> histories;
     private List<OtherTicket> otherTickets = List.of();
     private List<StageOption> stages = List.of();
     private List<Option> agents = List.of();
@@ -157,6 +164,8 @@ public class TicketPage implements Serializable {
         entries = shown;
         contact = ticket.contactId() == null ? null : queries.contact(ticket.contactId()).orElse(null);
         otherTickets = ticket.contactId() == null ? List.of() : queries.otherTickets(ticket.contactId(), id);
+        history = ticket.contactId() == null ? List.of() : histories.stream().flatMap(h -> h.of(ticket.contactId()).stream())
+                .sorted(java.util.Comparator.comparing(ContactHistory.Record::at).reversed()).limit(20).toList();
         if (withForm) {
             stageId = ticket.stageId();
             ownerId = ticket.ownerId();
@@ -265,6 +274,10 @@ public class TicketPage implements Serializable {
 
     public List<EventView> getTimeline() {
         return timeline;
+    }
+
+    public List<ContactHistory.Record> getHistory() {
+        return history;
     }
 
     public ContactCard getContact() {

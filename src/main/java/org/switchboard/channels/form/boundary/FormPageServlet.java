@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -45,6 +47,7 @@ import org.switchboard.platform.http.ClientAddresses;
 public class FormPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(FormPageServlet.class.getName());
 
     @Inject
     FormService forms;
@@ -103,8 +106,21 @@ public class FormPageServlet extends HttpServlet {
         }
         Map<String, List<String>> posted = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> posted.put(name, Arrays.asList(values)));
-        Outcome outcome = intake.submit(form.get(), posted, uploads(request), clients.of(request), locale);
         ResourceBundle texts = FormPageHtml.texts(locale);
+        Outcome outcome;
+        try {
+            outcome = intake.submit(form.get(), posted, uploads(request), clients.of(request), locale);
+        } catch (RuntimeException failed) {
+            // the database or the journal failed: say so; posting the same page again is safe (the token's nonce is its identity)
+            LOG.log(Level.WARNING, "Form " + form.get().key() + ": a submission could not be taken", failed);
+            if (json) {
+                sendJson(response, 503, Json.createObjectBuilder().add("status", "unavailable").add("message", texts.getString("unavailable")));
+            } else {
+                send(response, 503, FormPageHtml.message(locale, texts.getString("refused.title"), texts.getString("unavailable"), null, null,
+                        request.getContextPath()));
+            }
+            return;
+        }
         String self = request.getContextPath() + "/forms/" + form.get().key() + ("fi".equals(locale.getLanguage()) ? "?lang=fi" : "");
         if (json) {
             answerJson(response, outcome, texts);

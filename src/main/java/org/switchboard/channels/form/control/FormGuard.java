@@ -29,27 +29,43 @@ public class FormGuard {
     @Inject
     FormLimits limits;
 
-    /** Empty when the client and the form are under their limits. */
+    /**
+     * Admits a submission: under the form row's lock, so the limits are exact across instances,
+     * the client's and the form's counts are checked and the submission is recorded in the same
+     * transaction. A nonce already recorded (a double post, or a retry after a failure) is admitted
+     * again without counting twice. Empty when admitted.
+     */
     @Transactional
-    public Optional<Refusal> overLimit(long formId, String clientKey, Instant now) {
-        em.find(Form.class, formId, LockModeType.PESSIMISTIC_WRITE);
-        if (countByClient(clientKey, now.minus(Duration.ofHours(1))) >= limits.perAddressHour()
-                || countByClient(clientKey, now.minus(Duration.ofDays(1))) >= limits.perAddressDay()) {
+    public Optional<Refusal> admit(FormSubmission submission, Instant now) {
+        em.find(Form.class, submission.getFormId(), LockModeType.PESSIMISTIC_WRITE);
+        if (recorded(submission.getFormId(), submission.getNonce()) != null) {
+            return Optional.empty();
+        }
+        if (countByClient(submission.getClientKey(), now.minus(Duration.ofHours(1))) >= limits.perAddressHour()
+                || countByClient(submission.getClientKey(), now.minus(Duration.ofDays(1))) >= limits.perAddressDay()) {
             return Optional.of(Refusal.RATE_ADDRESS);
         }
         long formDay = em.createQuery("SELECT COUNT(s) FROM FormSubmission s WHERE s.formId = :f AND s.submittedAt > :since", Long.class)
-                .setParameter("f", formId).setParameter("since", now.minus(Duration.ofDays(1))).getSingleResult();
-        return formDay >= limits.perFormDay() ? Optional.of(Refusal.RATE_FORM) : Optional.empty();
+                .setParameter("f", submission.getFormId()).setParameter("since", now.minus(Duration.ofDays(1))).getSingleResult();
+        if (formDay >= limits.perFormDay()) {
+            return Optional.of(Refusal.RATE_FORM);
+        }
+        em.persist(submission);
+        return Optional.empty();
     }
 
-    /** Keeps the accepted submission; the same nonce again (a double post) keeps nothing new. */
+    /** Links the record to the journaled item once the journal holds it. */
     @Transactional
-    public void record(FormSubmission submission) {
-        boolean known = !em.createQuery("SELECT s.id FROM FormSubmission s WHERE s.formId = :f AND s.nonce = :n", Long.class)
-                .setParameter("f", submission.getFormId()).setParameter("n", submission.getNonce()).getResultList().isEmpty();
-        if (!known) {
-            em.persist(submission);
+    public void journaled(long formId, String nonce, long inboundItemId) {
+        FormSubmission submission = recorded(formId, nonce);
+        if (submission != null) {
+            submission.journaledAs(inboundItemId);
         }
+    }
+
+    private FormSubmission recorded(long formId, String nonce) {
+        return em.createQuery("SELECT s FROM FormSubmission s WHERE s.formId = :f AND s.nonce = :n", FormSubmission.class)
+                .setParameter("f", formId).setParameter("n", nonce).getResultStream().findFirst().orElse(null);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -19,9 +19,10 @@ import org.switchboard.inbound.control.InboundPipeline.Submission;
 
 /**
  * One visitor's submission, in order: the honeypot, the signed token, the values, the rate
- * limits; then the raw submission is journaled (nothing lost; the token's nonce is its identity,
- * so a double post is one submission) and processed like any inbound message, and the submission
- * record keeps every value. Each refusal is counted per reason.
+ * limits (which admit and record it in one step); then the raw submission is journaled (nothing
+ * lost; the token's nonce is its identity, so a double post is one submission) and processed like
+ * any inbound message. Each refusal is counted per reason. A failure after admission leaves the
+ * visitor without a thank-you; posting again journals it then, without counting it twice.
  */
 @ApplicationScoped
 public class FormIntake {
@@ -66,23 +67,22 @@ public class FormIntake {
         if (!values.valid()) {
             return new Outcome(Status.INVALID, values.errors(), null, null);
         }
-        String clientKey = forms.clientKey(clientAddress);
-        Optional<Refusal> overLimit = guard.overLimit(form.id(), clientKey, now);
-        if (overLimit.isPresent()) {
-            return refuse(form, overLimit.get());
-        }
         FormField emailField = form.definition().contactEmailField().orElseThrow();
         FormPayload payload = new FormPayload(form.id(), form.name(), token.nonce(), now.toString(),
                 language == null ? null : language.getLanguage(), values.value(emailField.name()), values.value("name"),
                 values.entries().stream().map(e -> new FormPayload.Value(e.name(), e.kind().name(), e.label(), e.values(), e.visible())).toList(),
                 values.files().stream().map(f -> new FormPayload.File(f.field(), f.filename(), f.contentType(),
                         Base64.getEncoder().encodeToString(f.content()))).toList());
-        byte[] raw = payload.toJson();
-        Submission submission = pipeline.submit(form.channelId(), "form:" + token.nonce(), FormPayload.CONTENT_TYPE, raw);
-        guard.record(new FormSubmission(form.id(), token.nonce(), clientKey, payload.email(),
-                new String(new FormPayload(form.id(), form.name(), token.nonce(), payload.submittedAt(), payload.language(), payload.email(),
-                        payload.name(), payload.values(), List.of()).toJson(), java.nio.charset.StandardCharsets.UTF_8),
-                submission.itemId(), now));
+        // the record keeps every value (hidden fields too) but not the files, which the journaled item holds
+        String record = new String(new FormPayload(form.id(), form.name(), token.nonce(), payload.submittedAt(), payload.language(),
+                payload.email(), payload.name(), payload.values(), List.of()).toJson(), java.nio.charset.StandardCharsets.UTF_8);
+        Optional<Refusal> overLimit = guard.admit(new FormSubmission(form.id(), token.nonce(), forms.clientKey(clientAddress), payload.email(),
+                record, null, now), now);
+        if (overLimit.isPresent()) {
+            return refuse(form, overLimit.get());
+        }
+        Submission submission = pipeline.submit(form.channelId(), "form:" + token.nonce(), FormPayload.CONTENT_TYPE, payload.toJson());
+        guard.journaled(form.id(), token.nonce(), submission.itemId());
         return new Outcome(Status.ACCEPTED, Map.of(), null, submission.itemId());
     }
 

@@ -56,6 +56,14 @@ public class FormSubmission {
         this.submittedAt = submittedAt;
     }
 
+    public void journaledAs(long itemId) {
+        this.inboundItemId = itemId;
+    }
+
+    public String getClientKey() {
+        return clientKey;
+    }
+
     public Long getId() {
         return id;
     }
