@@ -229,8 +229,9 @@ class InboundPipelineIT {
         ChannelView channel = channel(new RoutingDto(RoutingMode.CONTACT_OWNER, true, Set.of(), Set.of(), List.of()));
         long ticket = submit(channel, "o-1", email, null).result().ticketId();
         assertNull(owner(ticket), "the owner is away: unassigned");
-        String waiting = tx.call(em -> em.createQuery("SELECT e.detail FROM TicketEvent e WHERE e.ticket.id = :t AND e.type = :type", String.class)
-                .setParameter("t", ticket).setParameter("type", TicketEventType.ROUTING_WAITING).getSingleResult());
+        String waiting = tx.call(em -> org.switchboard.tickets.control.TimelineTexts.render(em.createQuery(
+                        "SELECT e FROM TicketEvent e WHERE e.ticket.id = :t AND e.type = :type", org.switchboard.tickets.entity.TicketEvent.class)
+                .setParameter("t", ticket).setParameter("type", TicketEventType.ROUTING_WAITING).getSingleResult().getPhrases(), java.util.Locale.ENGLISH));
         assertTrue(waiting.contains("contact owner is away"), waiting);
         directory.changeAvailability(owner, Availability.AVAILABLE);
         await("the owner gets it when back", Duration.ofSeconds(20), () -> owner(ticket) != null);
