@@ -176,7 +176,10 @@ public class FormService {
         }
         return em.createNamedQuery("Form.byKey", Form.class).setParameter("key", key).getResultStream().findFirst()
                 .filter(f -> f.getChannelId() != null)
-                .filter(f -> channels.get(f.getChannelId()).map(ChannelView::enabled).orElse(false))
+                .filter(f -> {
+                    Channel channel = em.find(Channel.class, f.getChannelId()); // only the flag: not the whole channel view on every page view
+                    return channel != null && channel.isEnabled();
+                })
                 .map(f -> new LiveForm(f.getId(), f.getFormKey(), f.getName(), FormDefinition.fromJson(f.getDefinition()), f.getChannelId()));
     }
 
