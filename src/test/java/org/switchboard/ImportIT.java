@@ -42,6 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.switchboard.testing.ServerLog;
 import org.switchboard.testing.ApiClient;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.MailServers;
@@ -150,18 +151,25 @@ class ImportIT {
         return ApiClient.object(api.get("/api/v1/imports/" + executionId));
     }
 
+    /** Waits for one of the statuses; a run that ends otherwise fails the test at once, quoting the server's errors. */
     JsonObject awaitStatus(long executionId, String... statuses) throws InterruptedException {
+        ServerLog log = ServerLog.mark();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        List<String> ended = List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
         while (System.nanoTime() < deadline) {
             JsonObject run = run(executionId);
-            for (String status : statuses) {
-                if (run.getString("status").equals(status)) {
-                    return run;
-                }
+            String status = run.getString("status");
+            if (List.of(statuses).contains(status)) {
+                return run;
+            }
+            if (ended.contains(status)) {
+                fail("Import " + executionId + " ended " + status + ", not " + String.join("/", statuses) + ": " + run
+                        + "\nThe server logged:\n" + log.problems());
             }
             Thread.sleep(250);
         }
-        fail("Import " + executionId + " did not reach " + String.join("/", statuses) + ": " + run(executionId));
+        fail("Import " + executionId + " did not reach " + String.join("/", statuses) + ": " + run(executionId)
+                + "\nThe server logged:\n" + log.problems());
         return null;
     }
 
@@ -176,6 +184,12 @@ class ImportIT {
         return all;
     }
 
+    /**
+     * A folder with a thread (the team's answer carrying a file), a recent mail and an automatic
+     * reply that answers nothing: a dry run at the smallest chunk size predicts exactly what the
+     * real run makes, and lists what it would skip; the real run reports the contacts it created;
+     * importing the folder again writes nothing and says so.
+     */
     @Test
     void aFolderIsImportedWithThreadsDatesAndTheClosingRuleAndADryRunWritesNothing() throws Exception {
         Box box = box();
@@ -184,23 +198,44 @@ class ImportIT {
         String rootId = unique("root") + "@example.com";
         String anna = unique("anna") + "@example.com";
         String bert = unique("bert") + "@example.com";
+        MimeMessage answer = mime(box.address(), anna, "Re: Old order question", "On its way.", old.plusSeconds(3600), unique("ans") + "@acme.test", rootId);
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+        body.setText("On its way. The delivery note is attached.");
+        jakarta.mail.internet.MimeBodyPart note = new jakarta.mail.internet.MimeBodyPart();
+        note.setContent("%PDF-1.4 delivery note".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+        note.setFileName("delivery-note.pdf");
+        parts.addBodyPart(body);
+        parts.addBodyPart(note);
+        answer.setContent(parts);
+        answer.saveChanges();
+        MimeMessage outOfOffice = mime(unique("away") + "@example.com", box.address(), "Automatic reply: away", "I am away.", recent, unique("auto") + "@example.com", null);
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        outOfOffice.saveChanges();
         append(box, "Archive", List.of(
                 mime(anna, box.address(), "Old order question", "Where is it?", old, rootId, null),
-                mime(box.address(), anna, "Re: Old order question", "On its way.", old.plusSeconds(3600), unique("ans") + "@acme.test", rootId),
+                answer,
                 mime(anna, box.address(), "Re: Old order question", "Got it, thanks.", old.plusSeconds(7200), unique("thx") + "@example.com", rootId),
-                mime(bert, box.address(), "Recent problem", "Help!", recent, unique("recent") + "@example.com", null)));
+                mime(bert, box.address(), "Recent problem", "Help!", recent, unique("recent") + "@example.com", null),
+                outOfOffice));
         String request = "{\"channelId\":" + box.channelId() + ",\"source\":\"IMAP\",\"folders\":[\"Archive\"],\"closeAfterDays\":365";
 
-        long dry = start(request + ",\"dryRun\":true}");
+        long dry = start(request + ",\"dryRun\":true,\"chunkSize\":1}"); // each mail its own chunk, each chunk rolled back
         JsonObject dryRun = awaitStatus(dry, "COMPLETED");
         assertEquals(4, dryRun.getInt("written"), dryRun.toString());
-        assertEquals(2, dryRun.getInt("tickets"), dryRun.toString());
-        assertEquals(2, dryRun.getInt("contacts"), "anna and bert would be new contacts: " + dryRun);
+        assertEquals(2, dryRun.getInt("tickets"), "the answers join their thread's ticket: " + dryRun);
+        assertEquals(2, dryRun.getInt("contacts"), "anna and bert would be new contacts, anna once: " + dryRun);
+        assertEquals(1, dryRun.getInt("skipped"), dryRun.toString());
+        String dryReport = api.get("/api/v1/imports/" + dry + "/report").body();
+        assertTrue(dryReport.contains("Automatic mail"), "the dry run lists what it would skip, with the reason: " + dryReport);
         assertTrue(tickets(box.channelId()).isEmpty(), "a dry run writes nothing");
 
         long real = start(request + "}");
         JsonObject done = awaitStatus(real, "COMPLETED");
         assertEquals(4, done.getInt("written"), done.toString());
+        assertEquals(2, done.getInt("tickets"), done.toString());
+        assertEquals(2, done.getInt("contacts"), "the contacts the import created are counted: " + done);
+        assertEquals(1, done.getInt("skipped"), done.toString());
         HttpResponse<String> stopFinished = api.post("/api/v1/imports/" + real + "/stop", "{}");
         assertEquals(409, stopFinished.statusCode(), "a finished run cannot be stopped: " + stopFinished.body());
         assertTrue(stopFinished.body().contains("not running"), stopFinished.body());
@@ -214,6 +249,9 @@ class ImportIT {
         JsonArray messages = detail.getJsonArray("messages");
         assertEquals(3, messages.size(), "the whole thread in one ticket");
         assertEquals(List.of("INBOUND", "OUTBOUND", "INBOUND"), messages.stream().map(m -> m.asJsonObject().getString("direction")).toList());
+        JsonArray teamFiles = messages.getJsonObject(1).getJsonArray("attachments");
+        assertEquals(1, teamFiles.size(), "the team's own attachment is kept: " + messages.getJsonObject(1));
+        assertEquals("delivery-note.pdf", teamFiles.getJsonObject(0).getString("filename"));
         JsonObject recentTicket = imported.stream().filter(t -> t.getString("subject").equals("Recent problem")).findFirst().orElseThrow();
         assertFalse(recentTicket.getBoolean("closed"));
         assertFalse(recentTicket.containsKey("ownerId"), "imported tickets are not routed");
@@ -221,6 +259,10 @@ class ImportIT {
         long again = start(request + "}");
         JsonObject repeated = awaitStatus(again, "COMPLETED");
         assertEquals(2, tickets(box.channelId()).size(), "importing the same folder again adds nothing: " + repeated);
+        assertEquals(0, repeated.getInt("written"), "and says so: " + repeated);
+        assertEquals(0, repeated.getInt("tickets"), repeated.toString());
+        assertEquals(0, repeated.getInt("contacts"), repeated.toString());
+        assertEquals(4, repeated.getInt("alreadyImported"), repeated.toString());
     }
 
     @Test
@@ -299,13 +341,7 @@ class ImportIT {
                 List.of(bytes(mime("c1@example.com", box.address(), "Console one", "x", date, unique("c") + "@x", null)),
                         bytes(mime("c2@example.com", box.address(), "Console two", "x", date, unique("c") + "@x", null)))));
         try (org.switchboard.testing.Browser browser = new org.switchboard.testing.Browser()) {
-            org.openqa.selenium.WebDriver page = browser.driver();
-            page.get(URI.create("http://127.0.0.1:" + deployed.getPort() + "/operations/imports.xhtml").toString());
-            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login.xhtml"));
-            page.findElement(org.openqa.selenium.By.id("login:username")).sendKeys("admin");
-            page.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(ADMIN_PASSWORD);
-            page.findElement(org.openqa.selenium.By.id("login:submit")).click();
-            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/operations/imports.xhtml"));
+            org.openqa.selenium.WebDriver page = importsPageSignedIn(browser);
             new org.openqa.selenium.support.ui.Select(page.findElement(org.openqa.selenium.By.id("start:channel"))).selectByVisibleText(channelName);
             page.findElements(org.openqa.selenium.By.cssSelector("input[name='start:source']")).stream()
                     .filter(radio -> "ARCHIVE".equals(radio.getAttribute("value"))).findFirst().orElseThrow().click();
@@ -356,6 +392,85 @@ class ImportIT {
         HttpResponse<String> again = api.post("/api/v1/imports/inbox-migration", request + "}");
         JsonObject repeat = awaitStatus(ApiClient.object(again).getJsonNumber("runId").longValue(), "COMPLETED");
         assertEquals(4, tickets(channelId).size(), "a second migration keeps the tickets there are: " + repeat);
+    }
+
+    /**
+     * A form connected to a shared inbox gathers submissions as conversations; the operator moves it
+     * into the help desk from Operations → Imports, and each earlier submission gets its ticket with
+     * the form's hidden ticket fields.
+     */
+    @Test
+    void aFormsSharedInboxMovesIntoTheHelpDeskFromTheConsoleWithItsSubmissions() throws Exception {
+        JsonObject form = api.create("/api/v1/forms", "{\"name\":\"" + unique("Quote request") + "\",\"fields\":["
+                + "{\"name\":\"name\",\"kind\":\"TEXT\",\"label\":{\"en\":\"Name\"},\"required\":true},"
+                + "{\"name\":\"email\",\"kind\":\"EMAIL\",\"label\":{\"en\":\"Email\"},\"required\":true},"
+                + "{\"name\":\"message\",\"kind\":\"TEXTAREA\",\"label\":{\"en\":\"Message\"},\"required\":true}]}");
+        JsonObject connected = ApiClient.object(api.post("/api/v1/forms/" + form.getInt("id") + "/connection",
+                "{\"destination\":\"SHARED_INBOX\",\"ticketFields\":{\"priority\":\"HIGH\",\"nameTemplate\":\"Quote: {{contact.name}}\"}}"));
+        assertEquals("SHARED_INBOX", connected.getString("destination"), connected.toString());
+        long channelId = connected.getJsonNumber("channelId").longValue();
+        String channelName = ApiClient.object(api.get("/api/v1/channels/" + channelId)).getString("name");
+
+        org.switchboard.testing.HttpSession visitor = new org.switchboard.testing.HttpSession(api.http().uri("/"));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"sb_token\" value=\"([^\"]+)\"")
+                    .matcher(visitor.get("/forms/" + form.getString("key")).body());
+            assertTrue(token.find());
+            tokens.add(token.group(1));
+        }
+        Thread.sleep(1100); // the test server's minimum fill time
+        String client = "192.0.2." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 2; i++) {
+            String body = "sb_token=" + java.net.URLEncoder.encode(tokens.get(i), StandardCharsets.UTF_8) + "&name=Buyer+" + i
+                    + "&email=" + unique("buyer") + "%40example.com&message=Price+for+" + (i + 1) + "0+seats";
+            HttpResponse<String> sent = visitor.post("/forms/" + form.getString("key"), "application/x-www-form-urlencoded",
+                    body.getBytes(StandardCharsets.UTF_8), "X-Forwarded-For", client); // a client of its own: the address limits count the last hour
+            assertEquals(303, sent.statusCode(), sent.body());
+        }
+        assertTrue(tickets(channelId).isEmpty(), "a shared inbox makes conversations, not tickets");
+
+        try (org.switchboard.testing.Browser browser = new org.switchboard.testing.Browser()) {
+            org.openqa.selenium.WebDriver page = importsPageSignedIn(browser);
+            org.openqa.selenium.support.ui.Select inboxes = new org.openqa.selenium.support.ui.Select(page.findElement(org.openqa.selenium.By.id("move:inboxChannel")));
+            inboxes.getOptions().stream().filter(o -> o.getText().startsWith(channelName)).findFirst().orElseThrow(
+                    () -> new AssertionError("the form's channel is offered: " + page.findElement(org.openqa.selenium.By.id("move:inboxChannel")).getText())).click();
+            assertTrue(page.findElement(org.openqa.selenium.By.id("move:history")).isSelected(), "history is moved unless the operator says otherwise");
+            page.findElement(org.openqa.selenium.By.id("move:startMove")).click();
+            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("messages"), "started"));
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("document.getElementById('move').scrollIntoView();");
+            browser.screenshot("operations-imports-move");
+            new org.openqa.selenium.support.ui.Select(page.findElement(org.openqa.selenium.By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("move"), "Historian kanssa"));
+            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("document.getElementById('move').scrollIntoView();");
+            browser.screenshot("operations-imports-move-fi");
+            new org.openqa.selenium.support.ui.Select(page.findElement(org.openqa.selenium.By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                    org.openqa.selenium.By.id("move"), "With history"));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (tickets(channelId).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        List<JsonObject> moved = tickets(channelId);
+        assertEquals(2, moved.size(), "each submission got its ticket: " + moved);
+        assertTrue(moved.stream().allMatch(t -> "HIGH".equals(t.getString("priority")) && t.getString("subject").startsWith("Quote: Buyer ")),
+                "with the form's hidden ticket fields: " + moved);
+        assertEquals("HELP_DESK", ApiClient.object(api.get("/api/v1/forms/" + form.getInt("id"))).getString("destination"));
+    }
+
+    /** Operations → Imports in Chromium, signed in as the admin. */
+    org.openqa.selenium.WebDriver importsPageSignedIn(org.switchboard.testing.Browser browser) {
+        org.openqa.selenium.WebDriver page = browser.driver();
+        page.get(URI.create("http://127.0.0.1:" + deployed.getPort() + "/operations/imports.xhtml").toString());
+        browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login.xhtml"));
+        page.findElement(org.openqa.selenium.By.id("login:username")).sendKeys("admin");
+        page.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(ADMIN_PASSWORD);
+        page.findElement(org.openqa.selenium.By.id("login:submit")).click();
+        browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/operations/imports.xhtml"));
+        return page;
     }
 
     String upload(String name, byte[] content) {
@@ -412,6 +527,10 @@ class ImportIT {
         List<JsonObject> imported = tickets(box.channelId());
         assertEquals(total, imported.size(), "exactly one ticket per mail: " + done);
         assertEquals(total, new HashSet<>(imported.stream().map(t -> t.getString("subject")).toList()).size());
-        assertEquals(total, done.getInt("written"), "the counts add up across both runs: " + done);
+        int firstWrote = run(first).getInt("written");
+        assertEquals(total - firstWrote, done.getInt("written"), "the restarted run reports its own work: " + done);
+        assertEquals(firstWrote, done.getInt("alreadyImported"), "and what the run before it wrote: " + done);
+        assertEquals(total, run(first).getInt("contacts") + done.getInt("contacts"), "every new sender counted once as a new contact");
+        assertEquals("COMPLETED", done.getString("status"));
     }
 }

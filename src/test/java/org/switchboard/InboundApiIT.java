@@ -675,4 +675,69 @@ class InboundApiIT {
         assertTrue(over.body().contains("Too many messages from your network"), over.body());
         assertEquals(1, ApiClient.object(api.get("/api/v1/forms/" + form.getInt("id"))).getJsonObject("refusals").getInt("RATE_ADDRESS"));
     }
+
+    /**
+     * A form's own spam defence on top of the installation's: stricter limits per address and per
+     * day, and the sites allowed to embed it — others get no CORS answer and their posts are refused
+     * with a reason, while the hosted page keeps working.
+     */
+    @Test
+    void aFormsOwnLimitsAndEmbeddingSitesApplyOnTopOfTheInstallations() throws Exception {
+        JsonObject form = contactForm(unique("Shop form"));
+        int id = form.getInt("id");
+        String key = form.getString("key");
+        api.post("/api/v1/forms/" + id + "/connection", "{}");
+        HttpResponse<String> notAnOrigin = api.send("PUT", "/api/v1/forms/" + id + "/protection", "{\"allowedOrigins\":[\"https://shop.example.com/cart\"]}");
+        assertEquals(400, notAnOrigin.statusCode(), notAnOrigin.body());
+        assertTrue(notAnOrigin.body().contains("allowedOrigins[0]"), notAnOrigin.body());
+        HttpResponse<String> zero = api.send("PUT", "/api/v1/forms/" + id + "/protection", "{\"perAddressHour\":0}");
+        assertEquals(400, zero.statusCode(), zero.body());
+        assertTrue(zero.body().contains("perAddressHour"), zero.body());
+        JsonObject protectedForm = ApiClient.object(api.send("PUT", "/api/v1/forms/" + id + "/protection",
+                "{\"perAddressHour\":2,\"perFormDay\":3,\"allowedOrigins\":[\"https://shop.example.com/\",\"HTTPS://WWW.Example.com:443\"]}"));
+        assertEquals("[\"https://shop.example.com\",\"https://www.example.com\"]",
+                protectedForm.getJsonObject("protection").getJsonArray("allowedOrigins").toString(), "origins are kept as browsers send them");
+
+        HttpSession visitor = new HttpSession(api.http().uri("/"));
+        HttpResponse<String> shop = visitor.get("/forms/" + key + "/fragment", "Origin", "https://shop.example.com");
+        assertEquals(200, shop.statusCode());
+        assertEquals("https://shop.example.com", shop.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        HttpResponse<String> elsewhere = visitor.get("/forms/" + key + "/fragment", "Origin", "https://copycat.example");
+        assertEquals(403, elsewhere.statusCode());
+        assertTrue(elsewhere.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "the browser keeps the form from another site");
+
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tokens.add(formToken(visitor.get("/forms/" + key)));
+        }
+        Thread.sleep(1100);
+        HttpResponse<String> copied = visitor.post("/forms/" + key, "application/x-www-form-urlencoded",
+                ("sb_token=" + java.net.URLEncoder.encode(tokens.get(5), StandardCharsets.UTF_8) + "&name=Pat&email=pat%40example.com&message=Hi&consent=yes")
+                        .getBytes(StandardCharsets.UTF_8), "Origin", "https://copycat.example", "Accept", "application/json");
+        assertEquals(403, copied.statusCode(), copied.body());
+        assertEquals("ORIGIN", ApiClient.object(copied).getString("reason"));
+        assertTrue(copied.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+
+        String first = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        String second = "198.18.0." + (1 + new java.util.Random().nextInt(250));
+        String third = "192.0.2." + (1 + new java.util.Random().nextInt(250));
+        assertEquals(303, postFormFrom(visitor, first, key, "sb_token", tokens.get(0), "name", "Pat", "email", "p0@example.com", "message", "m", "consent", "yes").statusCode());
+        assertEquals(303, postFormFrom(visitor, first, key, "sb_token", tokens.get(1), "name", "Pat", "email", "p1@example.com", "message", "m", "consent", "yes").statusCode());
+        HttpResponse<String> thirdFromFirst = postFormFrom(visitor, first, key, "sb_token", tokens.get(2), "name", "Pat", "email", "p2@example.com",
+                "message", "m", "consent", "yes");
+        assertEquals(429, thirdFromFirst.statusCode(), "the form allows 2 an hour per address");
+        assertTrue(thirdFromFirst.body().contains("Too many messages from your network"), thirdFromFirst.body());
+        assertEquals(303, postFormFrom(visitor, second, key, "sb_token", tokens.get(3), "name", "Sam", "email", "s@example.com", "message", "m", "consent", "yes").statusCode());
+        HttpResponse<String> fourthToday = postFormFrom(visitor, third, key, "sb_token", tokens.get(4), "name", "Kim", "email", "k@example.com",
+                "message", "m", "consent", "yes");
+        assertEquals(429, fourthToday.statusCode(), "the form takes 3 a day");
+        assertTrue(fourthToday.body().contains("no more messages today"), fourthToday.body());
+
+        JsonObject refusals = ApiClient.object(api.get("/api/v1/forms/" + id)).getJsonObject("refusals");
+        assertEquals(1, refusals.getInt("ORIGIN"), refusals.toString());
+        assertEquals(1, refusals.getInt("RATE_ADDRESS"), refusals.toString());
+        assertEquals(1, refusals.getInt("RATE_FORM"), refusals.toString());
+        long channelId = ApiClient.object(api.get("/api/v1/forms/" + id)).getJsonNumber("channelId").longValue();
+        assertEquals(3, ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").size());
+    }
 }

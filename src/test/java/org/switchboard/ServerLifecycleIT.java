@@ -167,6 +167,7 @@ class ServerLifecycleIT {
             long channelId;
             long runId;
             long writtenBeforeKill;
+            long finishedRunId;
             try (ServerProcess server = ServerProcess.start(env, temp.resolve("import-first.log"))) {
                 server.awaitHealthy(STARTUP);
                 ApiClient api = new ApiClient(server.base(), "import-admin-password");
@@ -175,6 +176,18 @@ class ServerLifecycleIT {
                         mbox.toString().getBytes(StandardCharsets.UTF_8), "Authorization", api.bearer());
                 assertEquals(201, stored.statusCode(), stored.body());
                 String archiveId = ApiClient.object(stored).getString("archiveId");
+                // a small import that finishes before the crash: the next server still knows how it ended
+                var small = api.http().post("/api/v1/imports/archives?name=small.mbox", "application/octet-stream",
+                        ("From sender@example.com Mon Nov 23 10:00:00 2026\nFrom: small@example.com\nTo: history@acme.test\nSubject: small"
+                                + "\nMessage-ID: <small@example.com>\nDate: Mon, 23 Nov 2026 10:00:00 +0000\n\nOne mail.\n\n").getBytes(StandardCharsets.UTF_8),
+                        "Authorization", api.bearer());
+                long smallChannel = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"Small archive\"}").getJsonNumber("id").longValue();
+                finishedRunId = api.create("/api/v1/imports/mailbox", "{\"channelId\":" + smallChannel + ",\"source\":\"ARCHIVE\",\"archiveId\":\""
+                        + ApiClient.object(small).getString("archiveId") + "\"}").getJsonNumber("runId").longValue();
+                long finishing = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!ApiClient.object(api.get("/api/v1/imports/" + finishedRunId)).getString("status").equals("COMPLETED") && System.nanoTime() < finishing) {
+                    Thread.sleep(100);
+                }
                 runId = api.create("/api/v1/imports/mailbox", "{\"channelId\":" + channelId + ",\"source\":\"ARCHIVE\",\"archiveId\":\""
                         + archiveId + "\",\"chunkSize\":10}").getJsonNumber("runId").longValue();
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -189,7 +202,10 @@ class ServerLifecycleIT {
                 server.awaitHealthy(STARTUP);
                 ApiClient api = new ApiClient(server.base(), "import-admin-password");
                 var before = ApiClient.object(api.get("/api/v1/imports/" + runId));
-                assertTrue(before.getString("status").startsWith("UNKNOWN"), "the new server does not know the old execution: " + before);
+                assertTrue(before.getString("status").startsWith("UNKNOWN"), "the new server does not know the crashed execution: " + before);
+                var finished = ApiClient.object(api.get("/api/v1/imports/" + finishedRunId));
+                assertEquals("COMPLETED", finished.getString("status"), "a run that ended before the restart says how it ended: " + finished);
+                assertEquals(1, finished.getInt("written"), finished.toString());
                 var restarted = api.post("/api/v1/imports/" + runId + "/restart", "{}");
                 assertEquals(202, restarted.statusCode(), restarted.body());
                 long second = ApiClient.object(restarted).getJsonNumber("runId").longValue();
@@ -204,7 +220,10 @@ class ServerLifecycleIT {
                 assertEquals(mails, subjects.size(), "every archived mail exactly once (killed after " + writtenBeforeKill + "): "
                         + repeated(api, channelId));
                 assertEquals(mails, new java.util.HashSet<>(subjects).size());
-                assertEquals(mails, run.getJsonNumber("written").longValue(), "the counts add up across the crash: " + run);
+                var crashed = ApiClient.object(api.get("/api/v1/imports/" + runId));
+                assertEquals(mails, crashed.getJsonNumber("written").longValue() + run.getJsonNumber("written").longValue(),
+                        "the crashed run and its restart add up: " + crashed + " / " + run);
+                assertEquals(crashed.getJsonNumber("written").longValue(), run.getJsonNumber("alreadyImported").longValue(), run.toString());
             }
         }
     }

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.switchboard.testing.ServerLog;
 import org.switchboard.testing.Browser;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.HttpSession;
@@ -203,8 +203,7 @@ class WebIT {
      */
     @Test
     void aFormWithAViewStateTheServerDoesNotHoldGoesBackToThePageWithAMessageAndLogsNoError() throws Exception {
-        Path log = serverLog();
-        long logBefore = Files.size(log);
+        ServerLog log = ServerLog.mark();
         http.get("/login.xhtml");
         for (String forged : new String[] {"-123:456", "", "AAAA%00<script>"}) {
             HttpResponse<String> answer = http.post("/login.xhtml?lang=fi", "application/x-www-form-urlencoded",
@@ -243,21 +242,9 @@ class WebIT {
         }
 
         // what the server logged during this test: the bytes after the earlier size (the whole file if it was rotated meanwhile)
-        byte[] now = Files.readAllBytes(log);
-        int from = now.length >= logBefore ? (int) logBefore : 0;
-        String logged = new String(now, from, now.length - from, java.nio.charset.StandardCharsets.UTF_8);
+        String logged = log.since();
         assertFalse(logged.contains("SEVERE"), "nothing logged as SEVERE: " + logged.substring(0, Math.min(2000, logged.length())));
         assertFalse(logged.contains("ViewExpiredException"), logged.substring(0, Math.min(2000, logged.length())));
-    }
-
-    /** This server's log: Payara's file handler writes {@code --logToFile} with a generation suffix ({@code .0}). */
-    private static Path serverLog() throws java.io.IOException {
-        Path configured = Path.of(System.getProperty("payara.logFile"));
-        try (java.util.stream.Stream<Path> files = Files.list(configured.getParent())) {
-            return files.filter(f -> f.getFileName().toString().startsWith(configured.getFileName().toString()))
-                    .max(java.util.Comparator.comparing(f -> f.toFile().lastModified()))
-                    .orElseThrow(() -> new AssertionError("the server logs to " + configured + "*"));
-        }
     }
 
     private static void forgeViewState(WebDriver page) {

@@ -503,6 +503,8 @@ class WorkspaceIT {
     @Test
     void aVisitorFillsTheHostedFormAndItsTicketShowsWhatTheyWroteAsText() throws Exception {
         String pwned = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
+        String replyChannel = unique("Replies mail");
+        api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"" + replyChannel + "\"}");
         try (Browser browser = new Browser()) {
             WebDriver page = browser.driver();
             signIn(browser, "admin", ADMIN_PASSWORD);
@@ -534,8 +536,29 @@ class WorkspaceIT {
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Aihe"));
             browser.screenshot("settings-form-builder-preview-fi");
 
+            // beside the builder: the team email channel that answers, and the form's own spam defence
+            new Select(page.findElement(By.id("replies:replyChannel"))).selectByVisibleText(replyChannel);
+            page.findElement(By.id("replies:saveReplies")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Submitters are answered from the chosen channel"));
+            page.findElement(By.id("protection:perAddressHour")).sendKeys("5");
+            page.findElement(By.id("protection:allowedOrigins")).sendKeys("www.acme.example");
+            page.findElement(By.id("protection:saveProtection")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "allowedOrigins[0]"));
+            page.findElement(By.id("protection:allowedOrigins")).clear();
+            page.findElement(By.id("protection:allowedOrigins")).sendKeys("https://WWW.acme.example/\nhttps://shop.acme.example");
+            page.findElement(By.id("protection:saveProtection")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The spam defence was saved"));
+            assertEquals("https://www.acme.example\nhttps://shop.acme.example", page.findElement(By.id("protection:allowedOrigins")).getAttribute("value"));
+            browser.screenshot("settings-form-replies-protection");
+
             JsonObject form = ApiClient.array(api.get("/api/v1/forms")).stream().map(JsonValue::asJsonObject)
                     .filter(f -> f.getString("name").equals("Contact form")).reduce((a, b) -> b).orElseThrow();
+            assertEquals(5, form.getJsonObject("protection").getInt("perAddressHour"), form.toString());
+            long replyChannelId = ApiClient.array(api.get("/api/v1/channels")).stream().map(JsonValue::asJsonObject)
+                    .filter(c -> c.getString("name").equals(replyChannel)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+            assertEquals(replyChannelId, form.getJsonNumber("replyChannelId").longValue(), form.toString());
+            // the shop page below is served from a loopback port: any site may embed the form again
+            api.send("PUT", "/api/v1/forms/" + form.getInt("id") + "/protection", "{\"perAddressHour\":5}");
             page.get(base.resolve(form.getString("hostedPath")).toString());
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("f-name"))).sendKeys("Liisa " + pwned);
             page.findElement(By.id("f-email")).sendKeys("liisa.form@example.fi");
@@ -609,8 +632,12 @@ class WorkspaceIT {
             new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Lomakkeet"));
             browser.screenshot("settings-forms-fi");
+            page.get(base.resolve("settings/form.xhtml?id=" + form.getInt("id")).toString());
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("protection"), "Roskapostisuoja"));
+            js(page, "document.getElementById('protection').scrollIntoView();");
+            browser.screenshot("settings-form-builder-fi");
             new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
-            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Forms"));
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("protection"), "Spam defence"));
         }
     }
 

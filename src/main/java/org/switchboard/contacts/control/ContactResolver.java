@@ -2,6 +2,7 @@ package org.switchboard.contacts.control;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.switchboard.channels.entity.Channel;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.contacts.entity.ExternalIdentity;
 import org.switchboard.platform.persistence.BatchTables;
+import org.switchboard.platform.persistence.Preloaded;
 
 /**
  * Finds the contact a message is from: by email, then phone, then the channel's identity for the
@@ -26,6 +28,7 @@ import org.switchboard.platform.persistence.BatchTables;
 public class ContactResolver {
 
     private static final String BY_EMAIL = ContactResolver.class.getName() + ".byEmail";
+    private static final String CREATED = ContactResolver.class.getName() + ".created";
 
     @PersistenceContext
     EntityManager em;
@@ -35,6 +38,7 @@ public class ContactResolver {
 
     /** Reads the contacts of these addresses in one query; the batch's new contacts join the table. */
     public void preload(Collection<String> emails) {
+        tables.preloadRows(CREATED, List.of(), none -> Map.of()); // the batch counts the contacts it creates
         tables.preloadRows(BY_EMAIL, emails, slice -> {
             Map<String, Contact> found = new HashMap<>(); // a contact has several addresses: keyed by the one that matched
             for (Object[] row : em.createQuery("SELECT e, c FROM Contact c JOIN c.emails e WHERE e IN :emails", Object[].class)
@@ -59,20 +63,14 @@ public class ContactResolver {
         return resolve(sender, sender.externalUserId() == null ? null : identityOn(channel, sender.externalUserId()));
     }
 
+    /** The sender's contact if there is one; never creates one. */
+    public Optional<Contact> existing(Channel channel, Sender sender) {
+        return find(sender, sender.externalUserId() == null ? null : identityOn(channel, sender.externalUserId()));
+    }
+
     /** By email, then phone, then identity (may be null); otherwise a new contact with all of them. */
     public Contact resolve(Sender sender, ExternalIdentity identity) {
-        Optional<Contact> found = Optional.empty();
-        if (sender.email() != null) {
-            found = tables.lookup(BY_EMAIL, sender.email(),
-                    () -> first(em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", sender.email())));
-        }
-        if (found.isEmpty() && sender.phone() != null) {
-            found = first(em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", sender.phone()));
-        }
-        if (found.isEmpty() && identity != null) {
-            found = first(em.createNamedQuery("Contact.byIdentity", Contact.class)
-                    .setParameter("kind", identity.kind()).setParameter("externalId", identity.externalId()));
-        }
+        Optional<Contact> found = find(sender, identity);
         if (found.isPresent()) {
             Contact contact = found.get();
             if (contact.getFullName() == null && sender.name() != null) {
@@ -94,7 +92,30 @@ public class ContactResolver {
         if (sender.email() != null) {
             tables.learn(BY_EMAIL, sender.email(), contact);
         }
+        tables.learn(CREATED, contact, contact);
         return contact;
+    }
+
+    /** The contacts the current batch (a transaction that preloaded) created; none outside one. */
+    public List<Contact> createdInBatch() {
+        Preloaded<Contact, Contact> created = tables.find(CREATED);
+        return created == null ? List.of() : List.copyOf(created.rows());
+    }
+
+    private Optional<Contact> find(Sender sender, ExternalIdentity identity) {
+        Optional<Contact> found = Optional.empty();
+        if (sender.email() != null) {
+            found = tables.lookup(BY_EMAIL, sender.email(),
+                    () -> first(em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", sender.email())));
+        }
+        if (found.isEmpty() && sender.phone() != null) {
+            found = first(em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", sender.phone()));
+        }
+        if (found.isEmpty() && identity != null) {
+            found = first(em.createNamedQuery("Contact.byIdentity", Contact.class)
+                    .setParameter("kind", identity.kind()).setParameter("externalId", identity.externalId()));
+        }
+        return found;
     }
 
     private static Optional<Contact> first(jakarta.persistence.TypedQuery<Contact> query) {

@@ -2,6 +2,7 @@ package org.switchboard.imports.boundary;
 
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -28,6 +29,19 @@ public class ImportLockRelease implements JobListener {
     @Override
     public void afterJob() {
         var parameters = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId());
-        records.unlock(parameters.getProperty("sourceKey"), Long.parseLong(parameters.getProperty("runId")));
+        long runId = Long.parseLong(parameters.getProperty("runId"));
+        records.ended(runId, finalStatus(jobContext.getBatchStatus()));
+        if (Boolean.parseBoolean(parameters.getProperty("dryRun"))) {
+            records.forgetDryRun(runId); // what its chunks would have made: only the report stays
+        }
+        records.unlock(parameters.getProperty("sourceKey"), runId);
+    }
+
+    /** After-job listeners run before the runtime settles the status: a job still "started" here is completing, one "stopping" stops. */
+    static String finalStatus(BatchStatus status) {
+        if (status == null || status == BatchStatus.STARTED || status == BatchStatus.STARTING) {
+            return BatchStatus.COMPLETED.name();
+        }
+        return status == BatchStatus.STOPPING ? BatchStatus.STOPPED.name() : status.name();
     }
 }

@@ -20,6 +20,7 @@ import jakarta.servlet.http.Part;
 import org.switchboard.channels.email.control.EmailConnector;
 import org.switchboard.channels.control.ChannelService;
 import org.switchboard.channels.control.ChannelDtos.ChannelView;
+import org.switchboard.channels.entity.ChannelDestination;
 import org.switchboard.imports.control.ArchiveStore;
 import org.switchboard.imports.control.ImportDtos.MailboxImportRequest;
 import org.switchboard.imports.control.ImportDtos.RunView;
@@ -30,7 +31,8 @@ import org.switchboard.platform.i18n.Texts;
 
 /**
  * Operations → Imports: start a mailbox import (IMAP folders or an uploaded archive, dates, dry
- * run, closing rule), watch runs with live progress, stop, restart, abandon, download reports.
+ * run, closing rule), move a channel's shared inbox into the help desk, watch runs with live
+ * progress, stop, restart, abandon, download reports.
  */
 @Named
 @ViewScoped
@@ -64,10 +66,16 @@ public class ImportsPage implements Serializable {
     private boolean dryRun;
     private Integer closeAfterDays = 90;
     private boolean closeAnswered;
+    private List<ChannelView> inboxChannels;
+    private Long inboxChannelId;
+    private boolean moveHistory = true;
+    private boolean moveDryRun;
 
     @PostConstruct
     void load() {
-        emailChannels = channels.list().stream().filter(c -> EmailConnector.KIND.equals(c.type())).toList();
+        List<ChannelView> all = channels.list();
+        emailChannels = all.stream().filter(c -> EmailConnector.KIND.equals(c.type())).toList();
+        inboxChannels = all.stream().filter(c -> c.destination() == ChannelDestination.SHARED_INBOX).toList();
         refresh();
     }
 
@@ -90,6 +98,20 @@ public class ImportsPage implements Serializable {
                     closeAfterDays, closeAnswered), security.getCallerPrincipal().getName());
             info(texts.get("imports.started", id));
         } catch (IllegalArgumentException | IllegalStateException | IOException refused) {
+            error(refused.getMessage());
+        }
+        refresh();
+    }
+
+    /** Moves a channel's shared inbox into the help desk with the inbox-migration job, its history too when asked. */
+    public void startMove() {
+        try {
+            long id = imports.startInboxMigration(inboxChannelId, moveHistory, moveDryRun, security.getCallerPrincipal().getName());
+            info(texts.get("imports.started", id));
+            if (!moveDryRun) {
+                load(); // the channel leaves the list once the job has switched it
+            }
+        } catch (IllegalArgumentException | IllegalStateException refused) {
             error(refused.getMessage());
         }
         refresh();
@@ -154,6 +176,34 @@ public class ImportsPage implements Serializable {
 
     public List<ChannelView> getEmailChannels() {
         return emailChannels;
+    }
+
+    public List<ChannelView> getInboxChannels() {
+        return inboxChannels;
+    }
+
+    public Long getInboxChannelId() {
+        return inboxChannelId;
+    }
+
+    public void setInboxChannelId(Long inboxChannelId) {
+        this.inboxChannelId = inboxChannelId;
+    }
+
+    public boolean isMoveHistory() {
+        return moveHistory;
+    }
+
+    public void setMoveHistory(boolean moveHistory) {
+        this.moveHistory = moveHistory;
+    }
+
+    public boolean isMoveDryRun() {
+        return moveDryRun;
+    }
+
+    public void setMoveDryRun(boolean moveDryRun) {
+        this.moveDryRun = moveDryRun;
     }
 
     public SourceKind[] getSources() {

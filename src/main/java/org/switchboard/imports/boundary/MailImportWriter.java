@@ -48,7 +48,7 @@ public class MailImportWriter extends AbstractItemWriter {
         ImportWriter.Written written = writer.write(job.runId(), job.progressKey(), job.channelId(), items, job.dryRun());
         if (job.dryRun()) {
             ImportItem last = items.get(items.size() - 1);
-            records.dryRunChunk(job.progressKey(), last.part(), last.resumeAfter(), items.size(), written);
+            records.dryRunChunk(job.runId(), job.progressKey(), last.part(), last.resumeAfter(), items.size(), written);
         }
     }
 }

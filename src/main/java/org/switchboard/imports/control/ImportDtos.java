@@ -34,9 +34,14 @@ public final class ImportDtos {
                            String resumeAfter) {
     }
 
+    /**
+     * One run's report: {@code read}, {@code written}, {@code skipped}, {@code tickets}, {@code contacts}, {@code total} and
+     * {@code perSecond} count this run's own work; {@code alreadyImported} is what earlier runs of the source wrote;
+     * {@code parts} hold the source's positions and counts over all its runs.
+     */
     public record RunView(long runId, long executionId, String job, String status, String sourceKey, long channelId, String parameters,
                           String startedBy, Instant startedAt, Instant endedAt, Long restartOf, long read, long written, long skipped,
-                          long tickets, long contacts, Long total, double perSecond, Long etaSeconds, List<PartView> parts) {
+                          long tickets, long contacts, long alreadyImported, Long total, double perSecond, Long etaSeconds, List<PartView> parts) {
     }
 
     public record SkipView(String part, String position, String reason, Instant at) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -36,9 +37,13 @@ public class ImportRecords {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    DryRunMemory memory;
+
     /** One run as recorded at its start; {@code instanceId} is the server instance whose batch runtime knows {@code executionId}. */
     public record Run(long runId, long executionId, String instanceId, String job, String sourceKey, long channelId, String parameters,
-                      String startedBy, Instant startedAt, Long restartOf, boolean abandoned) {
+                      String startedBy, Instant startedAt, Long restartOf, boolean abandoned, Counts baseline, Counts finalCounts,
+                      String endStatus, Instant endedAt) {
 
         public boolean dryRun() {
             return Boolean.parseBoolean(ImportService.read(parameters).getProperty("dryRun"));
@@ -51,6 +56,13 @@ public class ImportRecords {
 
         public static String progressKey(String sourceKey, boolean dryRun, long runId) {
             return dryRun ? "dry-run/" + runId : sourceKey;
+        }
+    }
+
+    /** Counts of a source's progress: read, written, skipped, tickets, contacts. */
+    public record Counts(long read, long written, long skipped, long tickets, long contacts) {
+        static Counts of(long[] values) {
+            return new Counts(values[0], values[1], values[2], values[3], values[4]);
         }
     }
 
@@ -103,6 +115,49 @@ public class ImportRecords {
                 .setParameter("key", sourceKey).setParameter("run", runId).executeUpdate();
     }
 
+    /**
+     * Notes what the source's progress holds before the run's job starts (nothing for a dry run: its
+     * counts start at zero); earlier runs of the source that never recorded an end (crashed) stop counting here.
+     */
+    public void countFrom(long runId, String progressKey) {
+        long[] now = sums(progressKey);
+        ImportRun started = em.find(ImportRun.class, runId);
+        started.countFrom(now[0], now[1], now[2], now[3], now[4]);
+        em.createQuery("SELECT r FROM ImportRun r WHERE r.sourceKey = :key AND r.id <> :run", ImportRun.class)
+                .setParameter("key", started.getSourceKey()).setParameter("run", runId).getResultStream()
+                .filter(r -> progressKey(r).equals(progressKey))
+                .forEach(r -> r.countUntil(now[0], now[1], now[2], now[3], now[4]));
+    }
+
+    /** How the run's job ended, as the job's end listener saw it; its counts end here too. */
+    public void ended(long runId, String status) {
+        ImportRun run = em.find(ImportRun.class, runId);
+        if (run != null) {
+            run.ended(status, Instant.now());
+            long[] now = sums(progressKey(run));
+            run.countUntil(now[0], now[1], now[2], now[3], now[4]);
+        }
+    }
+
+    private static String progressKey(ImportRun run) {
+        return Run.progressKey(run.getSourceKey(), Boolean.parseBoolean(ImportService.read(run.getParameters()).getProperty("dryRun")), run.getId());
+    }
+
+    private long[] sums(String progressKey) {
+        Object[] sums = em.createQuery("SELECT COALESCE(SUM(p.read), 0), COALESCE(SUM(p.written), 0), COALESCE(SUM(p.skipped), 0),"
+                + " COALESCE(SUM(p.tickets), 0), COALESCE(SUM(p.contacts), 0) FROM ImportProgress p WHERE p.sourceKey = :key", Object[].class)
+                .setParameter("key", progressKey).getSingleResult();
+        long[] values = new long[5];
+        for (int i = 0; i < 5; i++) {
+            values[i] = ((Number) sums[i]).longValue();
+        }
+        return values;
+    }
+
+    public void forgetDryRun(long runId) {
+        memory.forget(runId);
+    }
+
     public void started(long runId, long executionId, String instanceId) {
         em.find(ImportRun.class, runId).started(executionId, instanceId);
     }
@@ -117,6 +172,7 @@ public class ImportRecords {
 
     public void markAbandoned(long runId) {
         em.find(ImportRun.class, runId).abandon();
+        memory.forget(runId);
     }
 
     public Optional<Run> run(long runId) {
@@ -130,7 +186,9 @@ public class ImportRecords {
     private List<Run> runs(String where, int limit) {
         return em.createQuery("SELECT r FROM ImportRun r " + where + " ORDER BY r.id DESC", ImportRun.class).setMaxResults(limit)
                 .getResultStream().map(r -> new Run(r.getId(), r.getExecutionId(), r.getInstanceId(), r.getJob(), r.getSourceKey(),
-                        r.getChannelId(), r.getParameters(), r.getStartedBy(), r.getStartedAt(), r.getRestartOf(), r.isAbandoned())).toList();
+                        r.getChannelId(), r.getParameters(), r.getStartedBy(), r.getStartedAt(), r.getRestartOf(), r.isAbandoned(),
+                        Counts.of(r.getBaseline()), r.getFinalCounts() == null ? null : Counts.of(r.getFinalCounts()),
+                        r.getEndStatus(), r.getEndedAt())).toList();
     }
 
     /** The parts of several runs' progress keys, in one query. */
@@ -181,12 +239,14 @@ public class ImportRecords {
     }
 
     /** Counts of a dry-run chunk (its data was rolled back). */
-    public void dryRunChunk(String progressKey, String part, String resumeAfter, int read, ImportWriter.Written written) {
+    public void dryRunChunk(long runId, String progressKey, String part, String resumeAfter, int read, ImportWriter.Written written) {
         ImportProgress progress = em.find(ImportProgress.class, new ImportProgress.Key(progressKey, part), LockModeType.PESSIMISTIC_WRITE);
         if (progress == null) {
             progress = new ImportProgress(progressKey, part);
             em.persist(progress);
         }
         progress.advance(resumeAfter, read, written.messages(), written.skipped(), written.tickets(), written.contacts());
+        written.skips().forEach(em::persist); // the dry run's report lists what it would skip, and why
+        memory.remember(runId, written.made(), written.createdContacts()); // with the counts: a restarted dry run recalls exactly these
     }
 }

@@ -111,6 +111,8 @@ public class ImportService {
             throw refused;
         }
         parameters.setProperty("runId", Long.toString(runId));
+        // the run reports only its own work: what the source's progress holds now is its starting point
+        records.countFrom(runId, ImportRecords.Run.progressKey(sourceKey, Boolean.parseBoolean(parameters.getProperty("dryRun")), runId));
         try {
             records.started(runId, jobs().start(job, parameters), INSTANCE);
         } catch (RuntimeException e) {
@@ -197,20 +199,31 @@ public class ImportService {
     private RunView view(ImportRecords.Run run, List<PartView> parts) {
         JobExecution execution = execution(run);
         BatchStatus status = execution == null ? null : execution.getBatchStatus();
-        Instant ended = execution == null || execution.getEndTime() == null ? null : execution.getEndTime().toInstant();
-        String statusName = run.abandoned() ? "ABANDONED" : status == null ? "UNKNOWN (not on this server; restart or abandon it)" : status.name();
-        long read = parts.stream().mapToLong(PartView::read).sum();
-        long written = parts.stream().mapToLong(PartView::written).sum();
-        long skipped = parts.stream().mapToLong(PartView::skipped).sum();
-        long tickets = parts.stream().mapToLong(PartView::tickets).sum();
-        long contacts = parts.stream().mapToLong(PartView::contacts).sum();
-        Long total = parts.stream().allMatch(p -> p.total() != null) && !parts.isEmpty() ? parts.stream().mapToLong(PartView::total).sum() : null;
+        Instant ended = execution != null && execution.getEndTime() != null ? execution.getEndTime().toInstant() : run.endedAt();
+        String statusName = run.abandoned() ? "ABANDONED"
+                : status != null ? status.name()
+                : run.endStatus() != null ? run.endStatus() // ended before this server's restart: our own record says how
+                : "UNKNOWN (not on this server; restart or abandon it)";
+        ImportRecords.Counts from = run.baseline();
+        // the source's counts now, or where they stood when this run ended (later runs add to the same source)
+        ImportRecords.Counts to = run.finalCounts() != null ? run.finalCounts() : new ImportRecords.Counts(
+                parts.stream().mapToLong(PartView::read).sum(), parts.stream().mapToLong(PartView::written).sum(),
+                parts.stream().mapToLong(PartView::skipped).sum(), parts.stream().mapToLong(PartView::tickets).sum(),
+                parts.stream().mapToLong(PartView::contacts).sum());
+        long read = to.read() - from.read();
+        long written = to.written() - from.written();
+        long skipped = to.skipped() - from.skipped();
+        long tickets = to.tickets() - from.tickets();
+        long contacts = to.contacts() - from.contacts();
+        Long total = parts.stream().allMatch(p -> p.total() != null) && !parts.isEmpty()
+                ? Math.max(0, parts.stream().mapToLong(PartView::total).sum() - from.read()) : null;
         Instant until = ended != null ? ended : Instant.now();
         double seconds = Math.max(0.001, Duration.between(run.startedAt(), until).toMillis() / 1000.0);
-        double rate = read / seconds;
+        double rate = read / seconds; // this run's mails only, not those of the run it continues
         Long eta = total == null || rate <= 0 || ended != null ? null : (long) Math.ceil(Math.max(0, total - read) / rate);
         return new RunView(run.runId(), run.executionId(), run.job(), statusName, run.sourceKey(), run.channelId(), run.parameters(), run.startedBy(),
-                run.startedAt(), ended, run.restartOf(), read, written, skipped, tickets, contacts, total, Math.round(rate * 10) / 10.0, eta, parts);
+                run.startedAt(), ended, run.restartOf(), read, written, skipped, tickets, contacts, from.written(), total,
+                Math.round(rate * 10) / 10.0, eta, parts);
     }
 
     /** The run's batch execution, or null when this server instance does not know it. */

@@ -1,5 +1,6 @@
 package org.switchboard.imports.control;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.Resource;
@@ -12,6 +13,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.switchboard.channels.entity.Channel;
+import org.switchboard.contacts.control.ContactResolver;
+import org.switchboard.contacts.entity.Contact;
 import org.switchboard.imports.entity.ImportProgress;
 import org.switchboard.imports.entity.ImportSkip;
 import org.switchboard.inbound.control.ConversationIntake;
@@ -34,29 +37,48 @@ public class ImportWriter {
     @Inject
     ConversationIntake intake;
 
+    @Inject
+    ContactResolver contacts;
+
+    @Inject
+    DryRunMemory memory;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** What a chunk made. */
-    public record Written(int messages, int tickets, long contacts, int skipped) {
+    /**
+     * What a chunk made. For a dry run (whose data is rolled back) also what later chunks must
+     * recall ({@code made}, {@code createdContacts}) and the skips its report lists.
+     */
+    public record Written(int messages, int tickets, long contacts, int skipped, List<DryRunMemory.Remembered> made,
+                          List<String> createdContacts, List<ImportSkip> skips) {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Written write(long runId, String sourceKey, long channelId, List<ImportItem> items, boolean dryRun) {
         Channel channel = em.find(Channel.class, channelId);
-        long contactsBefore = dryRun ? contacts() : 0; // counted for dry runs only: a count over all contacts per chunk costs
         int messages = 0;
         int tickets = 0;
         int skipped = 0;
+        List<ImportSkip> skips = new ArrayList<>();
+        List<Long> written = new ArrayList<>();
+        if (dryRun) {
+            memory.recall(runId, channel, items.stream().map(ImportItem::message).toList()); // what earlier chunks would have made
+        }
         // the chunk's look-ups in a few queries up front; no query in between, so its rows go out in JDBC batches at commit
         intake.preload(channel, items.stream().map(ImportItem::message).toList());
         for (ImportItem item : items) {
             IntakeResult result = item.teamMail() ? intake.acceptTeamMail(channel, item.message()) : intake.acceptHistory(channel, item.message());
             if (result.ignored()) {
                 skipped++;
-                em.persist(new ImportSkip(runId, item.part(), item.position(), result.ignoredBecause()));
+                ImportSkip skip = new ImportSkip(runId, item.part(), item.position(), result.ignoredBecause());
+                skips.add(skip);
+                if (!dryRun) {
+                    em.persist(skip);
+                }
             } else if (!result.duplicate()) {
                 messages++;
+                written.add(result.messageId());
             }
             if (result.newTicket()) {
                 tickets++;
@@ -64,20 +86,19 @@ public class ImportWriter {
                 ticket.markImported(item.message().occurredAt() != null ? item.message().occurredAt() : ticket.getCreatedAt());
             }
         }
-        long newContacts = dryRun ? contacts() - contactsBefore : 0;
+        List<Contact> created = contacts.createdInBatch(); // the chunk's own: a count over the table would also see other writers' contacts
         if (!items.isEmpty() && !dryRun) {
             ImportItem last = items.get(items.size() - 1);
-            progress(sourceKey, last.part()).advance(last.resumeAfter(), items.size(), messages, skipped, tickets, newContacts);
+            progress(sourceKey, last.part()).advance(last.resumeAfter(), items.size(), messages, skipped, tickets, created.size());
         }
         if (dryRun) {
             em.flush();
+            List<DryRunMemory.Remembered> made = memory.madeBy(written);
+            List<String> createdEmails = created.stream().flatMap(c -> c.getEmails().stream()).toList();
             transactions.setRollbackOnly();
+            return new Written(messages, tickets, created.size(), skipped, made, createdEmails, skips);
         }
-        return new Written(messages, tickets, newContacts, skipped);
-    }
-
-    private long contacts() {
-        return em.createQuery("SELECT COUNT(c) FROM Contact c", Long.class).getSingleResult();
+        return new Written(messages, tickets, created.size(), skipped, List.of(), List.of(), List.of());
     }
 
     private ImportProgress progress(String sourceKey, String part) {

@@ -53,6 +53,45 @@ public class ImportRun {
 
     private boolean abandoned;
 
+    /** The source's counts when this run started: the run's own work is what was added since. */
+    @Column(name = "base_read")
+    private long baseRead;
+
+    @Column(name = "base_written")
+    private long baseWritten;
+
+    @Column(name = "base_skipped")
+    private long baseSkipped;
+
+    @Column(name = "base_tickets")
+    private long baseTickets;
+
+    @Column(name = "base_contacts")
+    private long baseContacts;
+
+    /** The source's counts when the run ended (null while it goes): its own work is final minus base. */
+    @Column(name = "final_read")
+    private Long finalRead;
+
+    @Column(name = "final_written")
+    private Long finalWritten;
+
+    @Column(name = "final_skipped")
+    private Long finalSkipped;
+
+    @Column(name = "final_tickets")
+    private Long finalTickets;
+
+    @Column(name = "final_contacts")
+    private Long finalContacts;
+
+    /** How the job ended, recorded by the application: it outlives the batch runtime's memory of the execution. */
+    @Column(name = "end_status")
+    private String endStatus;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
     protected ImportRun() {
     }
 
@@ -71,6 +110,47 @@ public class ImportRun {
         this.executionId = batchExecutionId;
         this.instanceId = onInstance;
         this.startedAt = Instant.now();
+    }
+
+    public void countFrom(long read, long written, long skipped, long tickets, long contacts) {
+        this.baseRead = read;
+        this.baseWritten = written;
+        this.baseSkipped = skipped;
+        this.baseTickets = tickets;
+        this.baseContacts = contacts;
+    }
+
+    /** The source's counts from now on belong to another run (this one ended, or a restart took over). */
+    public void countUntil(long read, long written, long skipped, long tickets, long contacts) {
+        if (finalRead == null) {
+            this.finalRead = read;
+            this.finalWritten = written;
+            this.finalSkipped = skipped;
+            this.finalTickets = tickets;
+            this.finalContacts = contacts;
+        }
+    }
+
+    /** Null while the run's counts still grow. */
+    public long[] getFinalCounts() {
+        return finalRead == null ? null : new long[] {finalRead, finalWritten, finalSkipped, finalTickets, finalContacts};
+    }
+
+    public void ended(String status, Instant at) {
+        this.endStatus = status;
+        this.endedAt = at;
+    }
+
+    public long[] getBaseline() {
+        return new long[] {baseRead, baseWritten, baseSkipped, baseTickets, baseContacts};
+    }
+
+    public String getEndStatus() {
+        return endStatus;
+    }
+
+    public Instant getEndedAt() {
+        return endedAt;
     }
 
     public void abandon() {

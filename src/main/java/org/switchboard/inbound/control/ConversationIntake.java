@@ -95,12 +95,13 @@ public class ConversationIntake {
         if (threads.isOwnMessage(channel, facts.channelMessageId())) {
             return IntakeResult.ignored("Our own message " + facts.channelMessageId() + " came back: not taken in again");
         }
-        Contact contact = contacts.resolve(channel, inbound.from());
+        // an automatic mail that answers nothing is dropped without leaving a contact behind
+        Contact contact = facts.isAutomatic() ? contacts.existing(channel, inbound.from()).orElse(null) : contacts.resolve(channel, inbound.from());
         Conversation conversation = threads.find(channel, inbound, contact).orElse(null);
         if (facts.isAutomatic()) {
             return conversation == null
                     ? IntakeResult.ignored("Automatic mail (" + facts.automatic() + ") that answers no conversation: no ticket opened")
-                    : addAutomatic(conversation, inbound, contact);
+                    : addAutomatic(conversation, inbound, contact != null ? contact : contacts.resolve(channel, inbound.from()));
         }
         Ticket ticket = conversation == null ? null : conversation.getTicket();
         boolean newTicket = false;
@@ -168,7 +169,9 @@ public class ConversationIntake {
         Message reply = Message.historicalReply(conversation, inbound.externalId(), inbound.subject(), inbound.text(),
                 HtmlSanitizer.sanitize(inbound.html()), sentAt);
         reply.identifyAs(inbound.facts().channelMessageId());
+        reply.addNotes(inbound.notes());
         persist(reply);
+        attach(reply, inbound); // the team's own files (a quote, an invoice) are part of the history too
         conversation.recordMessageAt(sentAt);
         Ticket ticket = conversation.getTicket();
         return new IntakeResult(ticket == null ? null : ticket.getId(), conversation.getId(), reply.getId(), false, false);
@@ -260,10 +263,14 @@ public class ConversationIntake {
         message.identifyAs(inbound.facts().channelMessageId());
         message.addNotes(inbound.notes());
         persist(message);
+        attach(message, inbound);
+        conversation.recordMessageAt(sentAt);
+        return message;
+    }
+
+    private void attach(Message message, InboundMessage inbound) {
         for (InboundAttachment file : inbound.attachments()) {
             em.persist(new Attachment(message, file.filename(), file.contentType(), file.contentId(), file.content()));
         }
-        conversation.recordMessageAt(sentAt);
-        return message;
     }
 }

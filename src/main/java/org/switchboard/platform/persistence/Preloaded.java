@@ -43,6 +43,11 @@ public final class Preloaded<K, V> {
         found.put(key, value);
     }
 
+    /** The rows the table holds. */
+    public java.util.Collection<V> rows() {
+        return found.values();
+    }
+
     /** The row with this key no longer has it. */
     public void remove(K key) {
         found.remove(key);

@@ -2,28 +2,31 @@ package org.switchboard.routing.boundary;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.switchboard.identity.control.AgentFreed;
+import org.switchboard.platform.concurrent.Background;
 import org.switchboard.routing.control.Router;
 
 /**
  * When an agent frees up, waiting tickets are assigned, oldest first: after the freeing
  * transaction commits, one drain runs in the background (a second request while it runs makes it
- * go round once more, so no trigger is lost).
+ * go round once more, so no trigger is lost). It runs on {@link Background}'s threads, not the
+ * server's default managed executor, whose pooled threads the batch runtime uses for import
+ * chunks: ImportIT now and then saw a chunk's UserTransaction refused there ("Operation not
+ * allowed" — the thread carried a foreign component invocation), and this was the only other
+ * user of that pool.
  */
 @ApplicationScoped
 public class BacklogDrainTrigger {
 
     static final int BATCH = 500;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    Background executor;
 
     @Inject
     Router router;
@@ -34,7 +37,7 @@ public class BacklogDrainTrigger {
     void agentFreed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentFreed event) {
         again.set(true);
         if (running.compareAndSet(false, true)) {
-            executor.submit(this::drain);
+            executor.execute(this::drain);
         }
     }
 
@@ -46,7 +49,7 @@ public class BacklogDrainTrigger {
         } finally {
             running.set(false);
             if (again.get() && running.compareAndSet(false, true)) {
-                executor.submit(this::drain);
+                executor.execute(this::drain);
             }
         }
     }

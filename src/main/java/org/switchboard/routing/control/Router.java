@@ -1,13 +1,10 @@
 package org.switchboard.routing.control;
 
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Routes tickets outside any caller transaction, retrying a routing that lost a race (the chosen
@@ -22,9 +19,6 @@ public class Router {
 
     @Inject
     RoutingService routing;
-
-    @PersistenceContext
-    EntityManager em;
 
     public RoutingDecision.Outcome route(long ticketId) {
         RuntimeException last = null;
@@ -42,10 +36,8 @@ public class Router {
 
     /** Assigns waiting tickets, oldest first; returns how many got an agent. */
     public int drainBacklog(int limit) {
-        List<Long> waiting = em.createQuery("SELECT t.id FROM Ticket t WHERE t.awaitingRouting = TRUE AND t.closedAt IS NULL AND t.owner IS NULL ORDER BY t.createdAt, t.id", Long.class)
-                .setMaxResults(limit).getResultList();
         int assigned = 0;
-        for (Long id : waiting) {
+        for (Long id : routing.waiting(limit)) {
             if (route(id) == RoutingDecision.Outcome.ASSIGNED) {
                 assigned++;
             }

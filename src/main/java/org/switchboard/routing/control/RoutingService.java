@@ -51,6 +51,13 @@ public class RoutingService {
         }
     }
 
+    /** Tickets waiting for an agent, oldest first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Long> waiting(int limit) {
+        return em.createQuery("SELECT t.id FROM Ticket t WHERE t.awaitingRouting = TRUE AND t.closedAt IS NULL AND t.owner IS NULL ORDER BY t.createdAt, t.id", Long.class)
+                .setMaxResults(limit).getResultList();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RoutingDecision.Outcome route(long ticketId) {
         Ticket ticket = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);

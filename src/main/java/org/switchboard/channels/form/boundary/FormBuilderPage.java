@@ -16,7 +16,10 @@ import org.omnifaces.cdi.Param;
 import org.switchboard.channels.form.control.FieldKind;
 import org.switchboard.channels.form.control.FormDefinition;
 import org.switchboard.channels.form.control.FormPageHtml;
+import org.switchboard.channels.control.ChannelDtos.ChannelView;
+import org.switchboard.channels.form.control.FormProtection;
 import org.switchboard.channels.form.control.FormService;
+import org.switchboard.channels.form.control.FormService.RepliesRequest;
 import org.switchboard.channels.form.control.FormService.FormRequest;
 import org.switchboard.channels.form.control.FormService.FormView;
 import org.switchboard.channels.form.control.FormService.LiveForm;
@@ -26,7 +29,9 @@ import org.switchboard.platform.i18n.Texts;
 /**
  * Settings → Forms → a form: its name and fields (add, edit, reorder, remove), with a live preview
  * in English or Finnish that shows what a visitor will see — hidden fields and hidden ticket fields
- * are not in it. Saving checks the whole definition and names the field that cannot work.
+ * are not in it. Saving checks the whole definition and names the field that cannot work. Beside
+ * it: the team email channel that answers submitters, and the form's own spam limits and the sites
+ * allowed to embed it.
  */
 @Named
 @ViewScoped
@@ -49,6 +54,12 @@ public class FormBuilderPage implements Serializable {
     private List<FieldRow> rows = new ArrayList<>();
     private FieldKind newKind = FieldKind.TEXT;
     private String previewLanguage = "en";
+    private List<ChannelView> replyChannels = List.of();
+    private Long replyChannelId;
+    private Integer perAddressHour;
+    private Integer perAddressDay;
+    private Integer perFormDay;
+    private String allowedOrigins;
 
     @PostConstruct
     void init() {
@@ -59,6 +70,41 @@ public class FormBuilderPage implements Serializable {
         }
         name = view.name();
         rows = new ArrayList<>(view.fields().stream().map(FieldRow::of).toList());
+        replyChannels = forms.replyChannels();
+        replyChannelId = view.replyChannelId();
+        FormProtection protection = view.protection();
+        perAddressHour = protection.perAddressHour();
+        perAddressDay = protection.perAddressDay();
+        perFormDay = protection.perFormDay();
+        allowedOrigins = String.join("\n", protection.allowedOrigins());
+    }
+
+    /** Names the team email channel whose address answers the form's submitters. */
+    public void saveReplies() {
+        try {
+            if (replyChannelId == null) {
+                Pages.error(texts.get("forms.replyChannelRequired"));
+                return;
+            }
+            view = forms.repliesThrough(view.id(), new RepliesRequest(replyChannelId)).orElseThrow();
+            Pages.info(texts.get("forms.repliesSaved"));
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            Pages.error(Pages.reason(refused));
+        }
+    }
+
+    /** The form's own limits (blank: the installation's) and the sites that may embed it (one per line; none: any). */
+    public void saveProtection() {
+        try {
+            List<String> origins = allowedOrigins == null ? List.of()
+                    : java.util.Arrays.stream(allowedOrigins.split("[\\s,]+")).filter(o -> !o.isBlank()).toList();
+            FormProtection protection = new FormProtection(perAddressHour, perAddressDay, perFormDay, origins);
+            view = forms.protect(view.id(), protection).orElseThrow();
+            allowedOrigins = String.join("\n", view.protection().allowedOrigins());
+            Pages.info(texts.get("forms.protectionSaved"));
+        } catch (IllegalArgumentException | IllegalStateException | jakarta.validation.ConstraintViolationException refused) {
+            Pages.error(Pages.reason(refused));
+        }
     }
 
     public void addField() {
@@ -131,6 +177,50 @@ public class FormBuilderPage implements Serializable {
 
     public void setNewKind(FieldKind newKind) {
         this.newKind = newKind;
+    }
+
+    public List<ChannelView> getReplyChannels() {
+        return replyChannels;
+    }
+
+    public Long getReplyChannelId() {
+        return replyChannelId;
+    }
+
+    public void setReplyChannelId(Long replyChannelId) {
+        this.replyChannelId = replyChannelId;
+    }
+
+    public Integer getPerAddressHour() {
+        return perAddressHour;
+    }
+
+    public void setPerAddressHour(Integer perAddressHour) {
+        this.perAddressHour = perAddressHour;
+    }
+
+    public Integer getPerAddressDay() {
+        return perAddressDay;
+    }
+
+    public void setPerAddressDay(Integer perAddressDay) {
+        this.perAddressDay = perAddressDay;
+    }
+
+    public Integer getPerFormDay() {
+        return perFormDay;
+    }
+
+    public void setPerFormDay(Integer perFormDay) {
+        this.perFormDay = perFormDay;
+    }
+
+    public String getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(String allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
     }
 
     public String getPreviewLanguage() {

@@ -28,6 +28,7 @@ import jakarta.servlet.http.Part;
 import org.switchboard.channels.form.control.FormIntake;
 import org.switchboard.channels.form.control.FormIntake.Outcome;
 import org.switchboard.channels.form.control.FormPageHtml;
+import org.switchboard.channels.form.control.FormProtection;
 import org.switchboard.channels.form.control.FormService;
 import org.switchboard.channels.form.control.FormService.LiveForm;
 import org.switchboard.channels.form.control.FormValues.Upload;
@@ -40,7 +41,8 @@ import org.switchboard.platform.http.ClientAddresses;
  * the reason it was refused, 404 for a form that does not take submissions. No JavaScript needed.
  * For the embed script ({@code /static/form-embed.js}): {@code GET /forms/{key}/fragment} is the form
  * alone, and a post that accepts {@code application/json} is answered in JSON; both allow any origin
- * (no cookies are involved: the signed token travels in the form).
+ * (no cookies are involved: the signed token travels in the form) unless the form names the sites
+ * that may embed it: then only those get CORS answers, and a post from another site is refused (403).
  */
 @WebServlet("/forms/*")
 @MultipartConfig(maxFileSize = 26_214_400, maxRequestSize = 62_914_560, fileSizeThreshold = 1_048_576)
@@ -64,11 +66,14 @@ public class FormPageServlet extends HttpServlet {
         String[] path = path(request);
         Optional<LiveForm> form = path.length == 0 ? Optional.empty() : forms.live(path[0]);
         boolean fragment = path.length == 2 && "fragment".equals(path[1]);
-        if (fragment) {
-            response.setHeader("Access-Control-Allow-Origin", "*"); // the embed script fetches it from any site; no cookies involved
-        }
         if (form.isEmpty() || path.length > 2 || (path.length == 2 && !"thanks".equals(path[1]) && !fragment)) {
             notFound(request, response, locale);
+            return;
+        }
+        if (fragment && !allowCrossOrigin(request, response, form.get())) {
+            ResourceBundle texts = FormPageHtml.texts(locale);
+            send(response, 403, FormPageHtml.message(locale, texts.getString("refused.title"), texts.getString("refused.ORIGIN"), null, null,
+                    request.getContextPath()));
             return;
         }
         if (path.length == 2 && !fragment) {
@@ -94,7 +99,7 @@ public class FormPageServlet extends HttpServlet {
         Optional<LiveForm> form = path.length == 1 ? forms.live(path[0]) : Optional.empty();
         boolean json = wantsJson(request);
         if (json) {
-            response.setHeader("Access-Control-Allow-Origin", "*"); // the embedded form posts from any site, without cookies
+            allowCrossOrigin(request, response, form.map(LiveForm::protection).orElse(FormProtection.NONE));
         }
         if (form.isEmpty()) {
             if (json) {
@@ -109,7 +114,7 @@ public class FormPageServlet extends HttpServlet {
         ResourceBundle texts = FormPageHtml.texts(locale);
         Outcome outcome;
         try {
-            outcome = intake.submit(form.get(), posted, uploads(request), clients.of(request), locale);
+            outcome = intake.submit(form.get(), posted, uploads(request), clients.of(request), foreignOrigin(request), locale);
         } catch (RuntimeException failed) {
             // the database or the journal failed: say so; posting the same page again is safe (the token's nonce is its identity)
             LOG.log(Level.WARNING, "Form " + form.get().key() + ": a submission could not be taken", failed);
@@ -151,6 +156,43 @@ public class FormPageServlet extends HttpServlet {
             case REFUSED -> sendJson(response, outcome.refusal().status(), Json.createObjectBuilder().add("status", "refused")
                     .add("reason", outcome.refusal().name()).add("message", texts.getString("refused." + outcome.refusal().name())));
         }
+    }
+
+    private static boolean allowCrossOrigin(HttpServletRequest request, HttpServletResponse response, LiveForm form) {
+        return allowCrossOrigin(request, response, form.protection());
+    }
+
+    /**
+     * CORS for the embed script: any site when the form names none (no cookies are involved), else
+     * only the named ones, each answered with its own origin. False when the page's site may not embed the form.
+     */
+    private static boolean allowCrossOrigin(HttpServletRequest request, HttpServletResponse response, FormProtection protection) {
+        if (!protection.restrictsOrigins()) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            return true;
+        }
+        response.setHeader("Vary", "Origin");
+        String origin = foreignOrigin(request);
+        if (origin == null) {
+            return true; // this server's own page
+        }
+        if (!protection.allows(origin)) {
+            return false;
+        }
+        response.setHeader("Access-Control-Allow-Origin", origin);
+        return true;
+    }
+
+    /** The {@code Origin} of a page on another site than this server's; null for this server's own pages or no header. */
+    static String foreignOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        String host = request.getHeader("Host");
+        if (origin == null || origin.isBlank()) {
+            return null;
+        }
+        int scheme = origin.indexOf("://");
+        String originHost = scheme < 0 ? origin : origin.substring(scheme + 3);
+        return host != null && originHost.equalsIgnoreCase(host) ? null : origin;
     }
 
     private static boolean wantsJson(HttpServletRequest request) {

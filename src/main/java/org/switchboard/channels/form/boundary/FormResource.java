@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.switchboard.channels.form.control.FormProtection;
 import org.switchboard.channels.form.control.FormService;
 import org.switchboard.channels.form.control.FormSubmissions;
 import org.switchboard.channels.form.control.FormSubmissions.SubmissionView;
@@ -91,6 +92,13 @@ public class FormResource {
     @Path("{id}/replies")
     public FormView repliesThrough(@PathParam("id") long id, @NotNull @Valid RepliesRequest request) {
         return forms.repliesThrough(id, request).orElseThrow(() -> notFound(id));
+    }
+
+    /** The form's own limits and the sites that may embed it. */
+    @PUT
+    @Path("{id}/protection")
+    public FormView protect(@PathParam("id") long id, @NotNull @Valid FormProtection protection) {
+        return forms.protect(id, protection).orElseThrow(() -> notFound(id));
     }
 
     @DELETE

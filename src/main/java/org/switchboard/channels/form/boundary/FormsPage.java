@@ -1,7 +1,9 @@
 package org.switchboard.channels.form.boundary;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.omnifaces.util.Messages;
+import org.switchboard.channels.entity.ChannelDestination;
 import org.switchboard.channels.form.control.FieldKind;
 import org.switchboard.channels.form.control.FormField;
 import org.switchboard.channels.form.control.FormField.Text;
@@ -20,8 +23,8 @@ import org.switchboard.platform.i18n.Texts;
 
 /**
  * Settings → Forms: every form with its hosted page, whether it is in the help desk, and what its
- * spam defence refused; a ready contact form to start from; connecting a form to the help desk and
- * removing it from there.
+ * spam defence refused; a ready contact form to start from; connecting a form to the help desk (or
+ * to a shared inbox, to move into the help desk later with its history) and removing it from there.
  */
 @Named
 @ViewScoped
@@ -36,6 +39,8 @@ public class FormsPage implements Serializable {
     transient Texts texts;
 
     private List<FormView> list = List.of();
+    /** Per form not yet connected: where its submissions go (the help desk, or a new shared inbox to move later). */
+    private final Map<Long, String> destinations = new HashMap<>(); // names: a map's value type is not known to the page's converters
 
     @PostConstruct
     void init() {
@@ -60,9 +65,18 @@ public class FormsPage implements Serializable {
     }
 
     public void connect(long id) {
-        forms.connect(id, new ConnectRequest(null, null, null));
+        ChannelDestination destination = ChannelDestination.valueOf(destinations.getOrDefault(id, ChannelDestination.HELP_DESK.name()));
+        forms.connect(id, new ConnectRequest(null, null, null, destination, null, null));
         init();
-        Messages.addGlobalInfo(texts.get("forms.connected"));
+        Messages.addGlobalInfo(texts.get(destination == ChannelDestination.SHARED_INBOX ? "forms.connectedToInbox" : "forms.connected"));
+    }
+
+    public Map<Long, String> getDestinations() {
+        return destinations;
+    }
+
+    public ChannelDestination[] getDestinationChoices() {
+        return ChannelDestination.values();
     }
 
     public void disconnect(long id) {

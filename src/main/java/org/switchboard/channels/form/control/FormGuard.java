@@ -33,21 +33,27 @@ public class FormGuard {
      * Admits a submission: under the form row's lock, so the limits are exact across instances,
      * the client's and the form's counts are checked and the submission is recorded in the same
      * transaction. A nonce already recorded (a double post, or a retry after a failure) is admitted
-     * again without counting twice. Empty when admitted.
+     * again without counting twice. The installation's address limits count the client's
+     * submissions to every form; a form's own address limits count those to this form only.
+     * Empty when admitted.
      */
     @Transactional
-    public Optional<Refusal> admit(FormSubmission submission, Instant now) {
+    public Optional<Refusal> admit(FormSubmission submission, FormProtection protection, Instant now) {
         em.find(Form.class, submission.getFormId(), LockModeType.PESSIMISTIC_WRITE);
         if (recorded(submission.getFormId(), submission.getNonce()) != null) {
             return Optional.empty();
         }
-        if (countByClient(submission.getClientKey(), now.minus(Duration.ofHours(1))) >= limits.perAddressHour()
-                || countByClient(submission.getClientKey(), now.minus(Duration.ofDays(1))) >= limits.perAddressDay()) {
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        if (countByClient(submission.getClientKey(), null, hourAgo) >= limits.perAddressHour()
+                || countByClient(submission.getClientKey(), null, dayAgo) >= limits.perAddressDay()
+                || (protection.perAddressHour() != null && countByClient(submission.getClientKey(), submission.getFormId(), hourAgo) >= protection.perAddressHour())
+                || (protection.perAddressDay() != null && countByClient(submission.getClientKey(), submission.getFormId(), dayAgo) >= protection.perAddressDay())) {
             return Optional.of(Refusal.RATE_ADDRESS);
         }
         long formDay = em.createQuery("SELECT COUNT(s) FROM FormSubmission s WHERE s.formId = :f AND s.submittedAt > :since", Long.class)
-                .setParameter("f", submission.getFormId()).setParameter("since", now.minus(Duration.ofDays(1))).getSingleResult();
-        if (formDay >= limits.perFormDay()) {
+                .setParameter("f", submission.getFormId()).setParameter("since", dayAgo).getSingleResult();
+        if (formDay >= (protection.perFormDay() != null ? protection.perFormDay() : limits.perFormDay())) {
             return Optional.of(Refusal.RATE_FORM);
         }
         em.persist(submission);
@@ -90,8 +96,13 @@ public class FormGuard {
         return counts;
     }
 
-    private long countByClient(String clientKey, Instant since) {
-        return em.createQuery("SELECT COUNT(s) FROM FormSubmission s WHERE s.clientKey = :c AND s.submittedAt > :since", Long.class)
-                .setParameter("c", clientKey).setParameter("since", since).getSingleResult();
+    /** The client's submissions since then: to one form, or to every form when {@code formId} is null. */
+    private long countByClient(String clientKey, Long formId, Instant since) {
+        if (formId == null) {
+            return em.createQuery("SELECT COUNT(s) FROM FormSubmission s WHERE s.clientKey = :c AND s.submittedAt > :since", Long.class)
+                    .setParameter("c", clientKey).setParameter("since", since).getSingleResult();
+        }
+        return em.createQuery("SELECT COUNT(s) FROM FormSubmission s WHERE s.clientKey = :c AND s.formId = :f AND s.submittedAt > :since", Long.class)
+                .setParameter("c", clientKey).setParameter("f", formId).setParameter("since", since).getSingleResult();
     }
 }

@@ -54,8 +54,16 @@ public class FormIntake {
     public record Outcome(Status status, Map<String, String> errors, Refusal refusal, Long itemId) {
     }
 
-    public Outcome submit(LiveForm form, Map<String, List<String>> posted, List<Upload> uploads, String clientAddress, Locale language) {
+    /**
+     * @param foreignOrigin the {@code Origin} of the page that posted, when it is another site than
+     *                      this server's (an embedded form); null for the hosted page or no header
+     */
+    public Outcome submit(LiveForm form, Map<String, List<String>> posted, List<Upload> uploads, String clientAddress, String foreignOrigin,
+                          Locale language) {
         Instant now = Instant.now();
+        if (foreignOrigin != null && !form.protection().allows(foreignOrigin)) {
+            return refuse(form, Refusal.ORIGIN);
+        }
         if (!first(posted, HONEYPOT).isEmpty()) {
             return refuse(form, Refusal.HONEYPOT);
         }
@@ -77,7 +85,7 @@ public class FormIntake {
         String record = new String(new FormPayload(form.id(), form.name(), token.nonce(), payload.submittedAt(), payload.language(),
                 payload.email(), payload.name(), payload.values(), List.of()).toJson(), java.nio.charset.StandardCharsets.UTF_8);
         Optional<Refusal> overLimit = guard.admit(new FormSubmission(form.id(), token.nonce(), forms.clientKey(clientAddress), payload.email(),
-                record, null, now), now);
+                record, null, now), form.protection(), now);
         if (overLimit.isPresent()) {
             return refuse(form, overLimit.get());
         }

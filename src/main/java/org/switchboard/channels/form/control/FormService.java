@@ -62,7 +62,9 @@ public class FormService {
      * Connects a form to the help desk: a FORM channel whose ticket defaults are the form's hidden
      * ticket fields (name, description, pipeline, stage, priority, category), with its routing.
      */
-    public record ConnectRequest(@Valid TicketDefaultsDto ticketFields, @Valid RoutingDto routing, Long replyChannelId) {
+    public record ConnectRequest(@Valid TicketDefaultsDto ticketFields, @Valid RoutingDto routing, Long replyChannelId,
+                                 ChannelDestination destination, Long inboxId, @Size(max = 100) @OneLine String inboxName) {
+        // one constructor only: JSON-B binds a record through it
     }
 
     /** Which team email channel answers the form's submitters. */
@@ -74,11 +76,15 @@ public class FormService {
      * @param ticketFields the hidden ticket fields while connected; null when the form is not in the help desk
      */
     public record FormView(long id, String key, String name, List<FormField> fields, String hostedPath, Long channelId,
-                           boolean connected, TicketDefaultsDto ticketFields, Long replyChannelId, Map<Refusal, Long> refusals, long version) {
+                           boolean connected, ChannelDestination destination, TicketDefaultsDto ticketFields, Long replyChannelId,
+                           FormProtection protection, Map<Refusal, Long> refusals, long version) {
     }
 
     /** What the public page needs of a form that takes submissions. */
-    public record LiveForm(long id, String key, String name, FormDefinition definition, long channelId) {
+    public record LiveForm(long id, String key, String name, FormDefinition definition, long channelId, FormProtection protection) {
+        public LiveForm(long id, String key, String name, FormDefinition definition, long channelId) {
+            this(id, key, name, definition, channelId, FormProtection.NONE);
+        }
     }
 
     public FormView create(FormRequest request) {
@@ -118,7 +124,10 @@ public class FormService {
         if (form.getChannelId() != null) {
             throw new IllegalStateException("The form is already in the help desk (channel " + form.getChannelId() + ")");
         }
-        ChannelView channel = channels.create(new ChannelRequest(FormConnector.KIND, form.getName(), ChannelDestination.HELP_DESK, null, null,
+        // a shared inbox gathers submissions as conversations without tickets; the inbox-migration job moves them into the help desk later
+        ChannelDestination destination = request == null || request.destination() == null ? ChannelDestination.HELP_DESK : request.destination();
+        ChannelView channel = channels.create(new ChannelRequest(FormConnector.KIND, form.getName(), destination,
+                request == null ? null : request.inboxId(), request == null ? null : request.inboxName(),
                 true, request == null ? null : request.ticketFields(), request == null ? null : request.routing(), null));
         form.connectTo(channel.id());
         if (request != null && request.replyChannelId() != null) {
@@ -126,6 +135,12 @@ public class FormService {
         }
         em.flush();
         return Optional.of(view(form));
+    }
+
+    /** The channels a form can answer from: those that send email themselves (team email). */
+    public List<ChannelView> replyChannels() {
+        return channels.list().stream().filter(c -> connectors.of(c.type())
+                .filter(k -> k.identity() == ContactIdentity.EMAIL && k.repliesThrough(c.id()).isEmpty()).isPresent()).toList();
     }
 
     /** Names the team email channel that answers the form's submitters; its replies thread back through that channel. */
@@ -154,6 +169,18 @@ public class FormService {
         em.find(Channel.class, formChannelId).changeTypeSettings(new FormChannelSettings(replyChannelId).toJson());
     }
 
+    /** Sets the form's own limits and the sites allowed to embed it. */
+    public Optional<FormView> protect(long id, FormProtection protection) {
+        Form form = em.find(Form.class, id);
+        if (form == null) {
+            return Optional.empty();
+        }
+        FormProtection checked = protection.checked();
+        form.protect(checked.perAddressHour(), checked.perAddressDay(), checked.perFormDay(), checked.allowedOrigins());
+        em.flush();
+        return Optional.of(view(form));
+    }
+
     /** Removes the form from the help desk: its channel stops taking submissions, and the hidden ticket fields leave the form. */
     public Optional<FormView> disconnect(long id) {
         Form form = em.find(Form.class, id);
@@ -180,12 +207,17 @@ public class FormService {
                     Channel channel = em.find(Channel.class, f.getChannelId()); // only the flag: not the whole channel view on every page view
                     return channel != null && channel.isEnabled();
                 })
-                .map(f -> new LiveForm(f.getId(), f.getFormKey(), f.getName(), FormDefinition.fromJson(f.getDefinition()), f.getChannelId()));
+                .map(f -> new LiveForm(f.getId(), f.getFormKey(), f.getName(), FormDefinition.fromJson(f.getDefinition()), f.getChannelId(),
+                        protection(f)));
     }
 
     /** A keyed form of the client's address: the rate limits count it without storing addresses. */
     public String clientKey(String address) {
         return java.util.HexFormat.of().formatHex(secrets.tag("form-client", address == null ? "" : address));
+    }
+
+    private static FormProtection protection(Form form) {
+        return new FormProtection(form.getLimitAddressHour(), form.getLimitAddressDay(), form.getLimitFormDay(), form.getAllowedOrigins());
     }
 
     public FormToken tokens() {
@@ -194,11 +226,11 @@ public class FormService {
 
     private FormView view(Form form) {
         FormDefinition definition = FormDefinition.fromJson(form.getDefinition());
-        TicketDefaultsDto ticketFields = form.getChannelId() == null ? null
-                : channels.get(form.getChannelId()).map(ChannelView::ticketDefaults).orElse(null);
-        Long replyChannelId = form.getChannelId() == null ? null : FormChannelSettings.of(em.find(Channel.class, form.getChannelId())).replyChannelId();
+        ChannelView channel = form.getChannelId() == null ? null : channels.get(form.getChannelId()).orElse(null);
+        Long replyChannelId = channel == null ? null : FormChannelSettings.of(em.find(Channel.class, channel.id())).replyChannelId();
         return new FormView(form.getId(), form.getFormKey(), form.getName(), definition.fields(), "forms/" + form.getFormKey(),
-                form.getChannelId(), form.getChannelId() != null, ticketFields, replyChannelId,
+                form.getChannelId(), channel != null, channel == null ? null : channel.destination(),
+                channel == null ? null : channel.ticketDefaults(), replyChannelId, protection(form),
                 form.getId() == null ? Map.of() : guard.refusals(form.getId()), form.getVersion());
     }
 

@@ -11,10 +11,16 @@ public enum Refusal {
     /** The page was rendered too long ago. */
     EXPIRED,
     RATE_ADDRESS,
-    RATE_FORM;
+    RATE_FORM,
+    /** Posted from a site the form's allow-list does not name. */
+    ORIGIN;
 
     /** The HTTP status the visitor's browser gets. */
     public int status() {
-        return this == RATE_ADDRESS || this == RATE_FORM ? 429 : 400;
+        return switch (this) {
+            case RATE_ADDRESS, RATE_FORM -> 429;
+            case ORIGIN -> 403;
+            default -> 400;
+        };
     }
 }

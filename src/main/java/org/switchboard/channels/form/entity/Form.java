@@ -40,6 +40,19 @@ public class Form {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** This form's own limits (null: the installation's) and the sites that may embed it (newline-separated; null: any). */
+    @Column(name = "limit_address_hour")
+    private Integer limitAddressHour;
+
+    @Column(name = "limit_address_day")
+    private Integer limitAddressDay;
+
+    @Column(name = "limit_form_day")
+    private Integer limitFormDay;
+
+    @Column(name = "allowed_origins")
+    private String allowedOrigins;
+
     @Version
     private long version;
 
@@ -56,6 +69,29 @@ public class Form {
     public void redefine(String name, String definition) {
         this.name = Checks.require(name, "Name");
         this.definition = Checks.require(definition, "Definition");
+    }
+
+    public void protect(Integer addressHour, Integer addressDay, Integer formDay, java.util.List<String> origins) {
+        this.limitAddressHour = addressHour;
+        this.limitAddressDay = addressDay;
+        this.limitFormDay = formDay;
+        this.allowedOrigins = origins == null || origins.isEmpty() ? null : String.join("\n", origins);
+    }
+
+    public Integer getLimitAddressHour() {
+        return limitAddressHour;
+    }
+
+    public Integer getLimitAddressDay() {
+        return limitAddressDay;
+    }
+
+    public Integer getLimitFormDay() {
+        return limitFormDay;
+    }
+
+    public java.util.List<String> getAllowedOrigins() {
+        return allowedOrigins == null || allowedOrigins.isBlank() ? java.util.List.of() : java.util.List.of(allowedOrigins.split("\n"));
     }
 
     public void connectTo(long channel) {
