@@ -1,7 +1,7 @@
 package org.switchboard.bench;
 
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +12,15 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
@@ -25,10 +30,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import org.switchboard.channels.email.control.EmailAccount;
 import org.switchboard.imports.control.ImapFolderSource;
 import org.switchboard.imports.control.MailSource;
@@ -37,205 +38,368 @@ import org.switchboard.testing.ServerProcess;
 import org.switchboard.testing.TestDatabase;
 
 /**
- * mailbox-import throughput: 10,000 mails (mixed sizes, every tenth with an attachment) in a
- * GreenMail IMAP folder, imported into PostgreSQL by Switchboard started as the README does with a
- * 512 MB heap. Then the raw floor: the same IMAP fetch plus a plain JDBC batch insert of the same
- * rows (contact, ticket, conversation, message per mail). Goal: ≥ 1,000 mails/s, ratio ≥ 0.5.
+ * mailbox-import throughput from a real IMAP server (Debian's Dovecot, see {@link Dovecot}) into
+ * PostgreSQL. The mailbox: mails of 1–200 KB (log-uniform), about 10 % with an attachment, about
+ * 30 % replies in threads, a third of those from the team's own address. Switchboard runs as the
+ * README does with a 512 MB heap; a first import of a smaller folder warms it up (a fresh JVM runs
+ * at a third of its speed for a minute or two), then the measured folder is imported. Two floors,
+ * measured in the same run: the IMAP fetch floor (the import's own source class fetching the same
+ * folder, no processing) and the JDBC floor (the same rows — contacts, tickets, conversations,
+ * messages, attachments — inserted by plain JDBC batches, one transaction per chunk). Goal:
+ * ≥ 1,000 mails/s, heap under 512 MB.
  *
  * <pre>
+ * apt-get install dovecot-imapd   # once; the benchmark installs nothing
  * mvn -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  * java -cp target/classes:target/test-classes:$(cat target/test.classpath) org.switchboard.bench.ImportBenchmark [mails] [chunk] [mbox]
  * </pre>
+ * With {@code mbox}, the same mails come from an uploaded mbox archive: the writer alone.
+ * Profile the server with {@code -Dswitchboard.server.jvmArgs=-XX:StartFlightRecording=filename=target/import.jfr}.
  */
 public final class ImportBenchmark {
 
     private static final String ADMIN_PASSWORD = "benchmark-password";
+    private static final String TEAM = "history@acme.test";
+    private static final Instant FIRST_DATE = Instant.parse("2024-01-01T00:00:00Z");
+
+    /** One generated mail: what the JDBC floor writes for it. */
+    private record Mail(String from, String subject, String messageId, String inReplyTo, String text, byte[] attachment, byte[] raw) {
+    }
 
     public static void main(String[] args) throws Exception {
         int mails = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int chunk = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        // "mbox": the same mails from an uploaded mbox archive instead of IMAP: the writer's own ceiling, no mail server in the way
         boolean fromArchive = args.length > 2 && args[2].equals("mbox");
-        int imapPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            imapPort = socket.getLocalPort();
+        if (!Dovecot.installed()) {
+            System.err.println("This benchmark measures against Dovecot: apt-get install dovecot-imapd");
+            System.exit(2);
         }
-        GreenMail mail = new GreenMail(new ServerSetup(imapPort, "127.0.0.1", "imap"));
-        mail.start();
-        String address = "history@acme.test";
-        GreenMailUser user = mail.setUser(address, address, "pw");
+        Path work = Path.of("target", "import-bench").toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work);
+        Dovecot prepared = Dovecot.prepare(work.resolve("dovecot"), TEAM, "pw");
         Session session = Session.getInstance(new Properties());
-        Random random = new Random(42);
-        long bytes = 0;
-        ByteArrayOutputStream mbox = new ByteArrayOutputStream();
-        // straight into GreenMail's store: appending 10,000 mails over IMAP would take minutes
-        com.icegreen.greenmail.store.MailFolder folder = mail.getManagers().getImapHostManager().createMailbox(user, "History");
-        for (int i = 0; i < mails; i++) {
-            MimeMessage message = message(session, address, i, random);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
-            bytes += out.size();
-            if (fromArchive) {
-                mbox.write(("From sender" + (i % 3000) + "@example.com Mon Jan  1 00:00:00 2024\n").getBytes(StandardCharsets.US_ASCII));
-                mbox.write(out.toString(StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replaceAll("(?m)^From ", ">From ")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                mbox.write('\n');
-            }
-            folder.appendMessage(message, new jakarta.mail.Flags(), message.getSentDate());
-        }
-        System.out.printf("Mailbox: %d mails, %.1f MB%n", mails, bytes / 1e6);
-        Path work = Files.createTempDirectory("switchboard-import-bench");
+        int warmupMails = Math.max(1_000, mails / 3);
+        writeFolder(prepared.folder("Warmup"), generate(session, warmupMails, new Random(7), "w"), null);
+        List<Mail> generated = generate(session, mails, new Random(42), "h");
+        ByteArrayOutputStream mbox = fromArchive ? new ByteArrayOutputStream() : null;
+        long bytes = writeFolder(prepared.folder("History"), generated, mbox);
+        long replies = generated.stream().filter(m -> m.inReplyTo() != null).count();
+        long team = generated.stream().filter(m -> m.from().equals(TEAM)).count();
+        long attachments = generated.stream().filter(m -> m.attachment() != null).count();
+        System.out.printf("Mailbox: %d mails, %.1f MB, %d replies (%d from the team), %d with an attachment; warm-up folder %d mails%n",
+                mails, bytes / 1e6, replies, team, attachments, warmupMails);
+
         System.setProperty("switchboard.server.heap", "512m");
-        double importRate;
-        AutoCloseable statistics = () -> { };
-        try (TestDatabase database = TestDatabase.postgresql(work.resolve("data"))) {
+        try (Dovecot dovecot = prepared.start();
+             TestDatabase database = TestDatabase.postgresql(work.resolve("data"))) {
             Map<String, String> env = database.environment();
             env.put("SWITCHBOARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            double importRate;
+            long peakHeap;
             try (ServerProcess server = ServerProcess.start(env, work.resolve("server.log"))) {
                 server.awaitHealthy(Duration.ofSeconds(180));
-                statistics = database.analyzeLikeAutovacuum(); // after the migrations: never in their way
-                ApiClient api = new ApiClient(server.base(), ADMIN_PASSWORD);
-                long channelId = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"Benchmark history\"}").getJsonNumber("id").longValue();
-                String account = "{\"kind\":\"OTHER\",\"address\":\"" + address + "\",\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + imapPort
-                        + ",\"security\":\"NONE\"},\"secret\":\"pw\"}";
-                if (api.send("PUT", "/api/v1/channels/" + channelId + "/email", account).statusCode() != 200) {
-                    throw new IllegalStateException("cannot connect the mailbox");
+                try (AutoCloseable statistics = database.analyzeLikeAutovacuum()) {
+                    ApiClient api = new ApiClient(server.base(), ADMIN_PASSWORD);
+                    long channelId = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"Benchmark history\"}").getJsonNumber("id").longValue();
+                    String account = "{\"kind\":\"OTHER\",\"address\":\"" + TEAM + "\",\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + dovecot.port()
+                            + ",\"security\":\"NONE\"},\"secret\":\"pw\"}";
+                    if (api.send("PUT", "/api/v1/channels/" + channelId + "/email", account).statusCode() != 200) {
+                        throw new IllegalStateException("cannot connect the mailbox");
+                    }
+                    JsonObject warm = importAndWait(api, channelId, "\"source\":\"IMAP\",\"folders\":[\"Warmup\"]", chunk);
+                    System.out.printf("Warm-up import: %s, %d mails at %.0f mails/s%n", warm.getString("status"), warm.getInt("written"),
+                            warm.getJsonNumber("perSecond").doubleValue());
+                    String source = "\"source\":\"IMAP\",\"folders\":[\"History\"]";
+                    if (fromArchive) {
+                        var stored = api.http().post("/api/v1/imports/archives?name=history.mbox", "application/octet-stream", mbox.toByteArray(),
+                                "Authorization", api.bearer());
+                        source = "\"source\":\"ARCHIVE\",\"archiveId\":\"" + ApiClient.object(stored).getString("archiveId") + "\"";
+                    }
+                    HeapWatch heap = HeapWatch.of(server.pid());
+                    long started = System.nanoTime();
+                    JsonObject run = importAndWait(api, channelId, source, chunk);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    peakHeap = heap.stop();
+                    importRate = run.getInt("written") / seconds;
+                    System.out.printf("Import (warm): %s, %d written, %d skipped, %d tickets, %d contacts in %.1f s = %.0f mails/s;"
+                                    + " peak heap used %d MB of -Xmx512m%n", run.getString("status"), run.getInt("written"), run.getInt("skipped"),
+                            run.getInt("tickets"), run.getInt("contacts"), seconds, importRate, peakHeap >> 20);
+                    long stored = attachmentsStored(database);
+                    System.out.printf("Attachments stored: %d (the mailbox holds %d)%n", stored, attachments);
                 }
-                String source = "\"source\":\"IMAP\",\"folders\":[\"History\"]";
-                if (fromArchive) {
-                    var stored = api.http().post("/api/v1/imports/archives?name=history.mbox", "application/octet-stream", mbox.toByteArray(),
-                            "Authorization", api.bearer());
-                    source = "\"source\":\"ARCHIVE\",\"archiveId\":\"" + ApiClient.object(stored).getString("archiveId") + "\"";
-                }
-                long started = System.nanoTime();
-                long execution = api.create("/api/v1/imports/mailbox", "{\"channelId\":" + channelId + "," + source + ",\"chunkSize\":" + chunk + "}")
-                        .getJsonNumber("runId").longValue();
-                JsonObject run;
-                do {
-                    Thread.sleep(200);
-                    run = ApiClient.object(api.get("/api/v1/imports/" + execution));
-                } while (!run.getString("status").equals("COMPLETED") && !run.getString("status").equals("FAILED"));
-                double seconds = (System.nanoTime() - started) / 1e9;
-                importRate = run.getInt("written") / seconds;
-                System.out.printf("Import: %s, %d written, %d skipped, %d tickets in %.1f s = %.0f mails/s (server heap -Xmx512m)%n",
-                        run.getString("status"), run.getInt("written"), run.getInt("skipped"), run.getInt("tickets"), seconds, importRate);
             }
             if (fromArchive) {
-                System.out.println("From an mbox archive: the writer's own ceiling; no floor for this mode. Machine: " + Percentiles.machine());
-                statistics.close();
+                System.out.println("From an mbox archive: the writer alone; no floors for this mode. Machine: " + Percentiles.machine());
                 return;
             }
-            double floorRate = rawFloor(imapPort, address, mails);
-            System.out.printf("Raw floor (IMAP fetch + JDBC batch insert of the same rows): %.0f mails/s; ratio %.2f%n", floorRate, importRate / floorRate);
-            statistics.close();
-        } finally {
-            mail.stop();
+            double imapRate = imapFloor(dovecot.port(), mails);
+            double jdbcRate = jdbcFloor(database, generated, chunk);
+            System.out.printf("IMAP fetch floor (ImapFolderSource, no processing): %.0f mails/s; import/floor %.2f%n", imapRate, importRate / imapRate);
+            System.out.printf("JDBC floor (the same rows in batches of %d per transaction): %.0f mails/s; import/floor %.2f%n", chunk, jdbcRate,
+                    importRate / jdbcRate);
+            double serial = 1 / (1 / imapRate + 1 / jdbcRate);
+            System.out.printf("Both floors one after the other (fetch, then write, no overlap): %.0f mails/s; import/that %.2f%n", serial, importRate / serial);
         }
         System.out.println("Machine: " + Percentiles.machine());
     }
 
-    private static MimeMessage message(Session session, String address, int i, Random random) throws Exception {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("sender" + (i % 3000) + "@example.com"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(address));
-        message.setSubject("History " + i);
-        message.setSentDate(Date.from(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i * 600L)));
-        String text = "Mail " + i + ". " + "Lorem ipsum dolor sit amet. ".repeat(20 + random.nextInt(700));
-        if (i % 10 == 0) {
-            MimeMultipart mixed = new MimeMultipart();
-            MimeBodyPart body = new MimeBodyPart();
-            body.setText(text);
-            mixed.addBodyPart(body);
-            MimeBodyPart file = new MimeBodyPart();
-            byte[] content = new byte[20_000 + random.nextInt(60_000)];
-            random.nextBytes(content);
-            file.setContent(content, "application/octet-stream");
-            file.setFileName("file" + i + ".bin");
-            mixed.addBodyPart(file);
-            message.setContent(mixed);
-        } else {
-            message.setText(text);
-        }
-        message.saveChanges();
-        return message;
+    private static JsonObject importAndWait(ApiClient api, long channelId, String source, int chunk) throws InterruptedException {
+        long runId = api.create("/api/v1/imports/mailbox", "{\"channelId\":" + channelId + "," + source + ",\"chunkSize\":" + chunk + "}")
+                .getJsonNumber("runId").longValue();
+        JsonObject run;
+        do {
+            Thread.sleep(200);
+            run = ApiClient.object(api.get("/api/v1/imports/" + runId));
+        } while (!run.getString("status").equals("COMPLETED") && !run.getString("status").equals("FAILED"));
+        return run;
     }
 
-    /** The same mails read by the same source class, and their rows written by plain JDBC in batches of 200 per transaction. */
-    private static double rawFloor(int imapPort, String address, int mails) throws Exception {
-        String url = System.getenv().getOrDefault("SWITCHBOARD_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String user = System.getenv().getOrDefault("SWITCHBOARD_DB_USER", "postgres");
-        try (Connection c = DriverManager.getConnection(url, user, System.getenv("SWITCHBOARD_DB_PASSWORD"));
+    /** Threads of customers' mails, about 30 % replies, a third of those the team's answers; sizes 1–200 KB, log-uniform. */
+    private static List<Mail> generate(Session session, int count, Random random, String prefix) throws Exception {
+        List<Mail> mails = new ArrayList<>(count);
+        List<Integer> roots = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean reply = !roots.isEmpty() && random.nextDouble() < 0.3;
+            Mail root = reply ? mails.get(roots.get(random.nextInt(roots.size()))) : null;
+            String customer = root != null ? root.from() : prefix + "-sender" + random.nextInt(Math.max(1, count / 3)) + "@example.com";
+            String from = reply && random.nextInt(3) == 0 ? TEAM : customer;
+            String subject = root != null ? "Re: " + root.subject() : "Question " + prefix + i;
+            String messageId = prefix + i + "." + random.nextInt(1_000_000) + "@" + (from.equals(TEAM) ? "acme.test" : "example.com");
+            int size = (int) Math.round(Math.exp(Math.log(1_000) + random.nextDouble() * (Math.log(200_000) - Math.log(1_000))));
+            byte[] attachment = random.nextInt(10) == 0 ? new byte[Math.min(size / 2, 80_000)] : null;
+            if (attachment != null) {
+                random.nextBytes(attachment);
+            }
+            int textLength = Math.max(200, size - (attachment == null ? 0 : attachment.length * 4 / 3));
+            String text = ("Mail " + i + ". " + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(textLength / 57 + 1)).substring(0, textLength);
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    setHeader("Message-ID", "<" + messageId + ">");
+                }
+            };
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(from.equals(TEAM) ? customer : TEAM));
+            message.setSubject(subject);
+            message.setSentDate(Date.from(FIRST_DATE.plusSeconds(i * 600L)));
+            if (root != null) {
+                message.setHeader("In-Reply-To", "<" + root.messageId() + ">");
+                message.setHeader("References", "<" + root.messageId() + ">");
+            }
+            if (attachment != null) {
+                MimeMultipart mixed = new MimeMultipart();
+                MimeBodyPart body = new MimeBodyPart();
+                body.setText(text);
+                mixed.addBodyPart(body);
+                MimeBodyPart file = new MimeBodyPart();
+                file.setContent(attachment, "application/octet-stream");
+                file.setFileName("file" + i + ".bin");
+                mixed.addBodyPart(file);
+                message.setContent(mixed);
+            } else {
+                message.setText(text);
+            }
+            message.saveChanges();
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            mails.add(new Mail(from, subject, messageId, root == null ? null : root.messageId(), text, attachment, raw.toByteArray()));
+            if (root == null) {
+                roots.add(i);
+            }
+        }
+        return mails;
+    }
+
+    /** Into the Maildir folder, in order (Dovecot gives UIDs by file name order on the first scan); optionally also an mbox. */
+    private static long writeFolder(Path cur, List<Mail> mails, OutputStream mbox) throws Exception {
+        long bytes = 0;
+        for (int i = 0; i < mails.size(); i++) {
+            byte[] raw = mails.get(i).raw();
+            Files.write(cur.resolve(String.format("%d.M%06dP1.bench,S=%d:2,S", 1_700_000_000L + i, i, raw.length)), raw);
+            bytes += raw.length;
+            if (mbox != null) {
+                mbox.write(("From " + mails.get(i).from() + " Mon Jan  1 00:00:00 2024\n").getBytes(StandardCharsets.US_ASCII));
+                mbox.write(new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replaceAll("(?m)^From ", ">From ")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                mbox.write('\n');
+            }
+        }
+        return bytes;
+    }
+
+    private static long attachmentsStored(TestDatabase database) throws Exception {
+        String url = database.environment().get("SWITCHBOARD_DB_URL");
+        try (Connection c = DriverManager.getConnection(url, database.environment().get("SWITCHBOARD_DB_USER"), System.getenv("SWITCHBOARD_DB_PASSWORD"));
+             Statement count = c.createStatement();
+             var rows = count.executeQuery("SELECT COUNT(*) FROM attachments a JOIN messages m ON m.id = a.message_id"
+                     + " WHERE m.subject LIKE '%Question h%'")) { // the measured folder's mails, not the warm-up's
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The import's own source class reading the same folder: the time IMAP itself takes. */
+    private static double imapFloor(int port, int mails) throws Exception {
+        EmailAccount account = new EmailAccount(EmailAccount.Kind.OTHER, TEAM, null, EmailAccount.FromNameMode.COMPANY, null, false, true,
+                new EmailAccount.Server("127.0.0.1", port, EmailAccount.Security.NONE), null, EmailAccount.AuthMethod.PASSWORD,
+                TEAM, null, "History", null, 60, null);
+        long started = System.nanoTime();
+        int read = 0;
+        try (ImapFolderSource source = new ImapFolderSource(account, "pw", "History")) {
+            source.open(null);
+            for (MailSource.SourceMail mail = source.next(); mail != null; mail = source.next()) {
+                read++;
+            }
+        }
+        if (read != mails) {
+            throw new IllegalStateException("the IMAP floor read " + read + " of " + mails);
+        }
+        return mails / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The rows an import makes for these mails — a contact per new sender, a ticket and a
+     * conversation per thread, a message per mail with its text, an attachment row per file —
+     * written by plain JDBC batches, one transaction per chunk, into tables shaped like the real ones.
+     */
+    private static double jdbcFloor(TestDatabase database, List<Mail> mails, int chunk) throws Exception {
+        String url = database.environment().get("SWITCHBOARD_DB_URL");
+        try (Connection c = DriverManager.getConnection(url, database.environment().get("SWITCHBOARD_DB_USER"), System.getenv("SWITCHBOARD_DB_PASSWORD"));
              Statement ddl = c.createStatement()) {
-            ddl.execute("DROP TABLE IF EXISTS floor_messages, floor_conversations, floor_tickets, floor_contacts");
             ddl.execute("CREATE TABLE floor_contacts (id BIGINT PRIMARY KEY, email VARCHAR(320) UNIQUE, created_at TIMESTAMPTZ)");
             ddl.execute("CREATE TABLE floor_tickets (id BIGINT PRIMARY KEY, subject VARCHAR(500), contact_id BIGINT, created_at TIMESTAMPTZ)");
             ddl.execute("CREATE TABLE floor_conversations (id BIGINT PRIMARY KEY, ticket_id BIGINT, thread_key VARCHAR(500) UNIQUE)");
-            ddl.execute("CREATE TABLE floor_messages (id BIGINT PRIMARY KEY, conversation_id BIGINT, external_id VARCHAR(500) UNIQUE, body TEXT, raw BYTEA)");
+            ddl.execute("CREATE TABLE floor_messages (id BIGINT PRIMARY KEY, conversation_id BIGINT, external_id VARCHAR(500) UNIQUE,"
+                    + " channel_message_id VARCHAR(500), subject VARCHAR(500), body TEXT, sent_at TIMESTAMPTZ)");
+            ddl.execute("CREATE INDEX floor_messages_mid_ix ON floor_messages (channel_message_id)");
+            ddl.execute("CREATE TABLE floor_attachments (id BIGINT PRIMARY KEY, message_id BIGINT, filename VARCHAR(300), content BYTEA)");
             c.setAutoCommit(false);
+            Map<String, Long> threadOf = new java.util.HashMap<>();
+            Set<String> senders = new HashSet<>();
+            AtomicLong ids = new AtomicLong();
             long started = System.nanoTime();
-            long fetchNanos = 0;
-            EmailAccount account = new EmailAccount(EmailAccount.Kind.OTHER, address, null, EmailAccount.FromNameMode.COMPANY, null, false, true,
-                    new EmailAccount.Server("127.0.0.1", imapPort, EmailAccount.Security.NONE), null, EmailAccount.AuthMethod.PASSWORD,
-                    address, null, "History", null, 60, null);
-            Session parsing = Session.getInstance(new Properties());
-            // the import's own source class, so both sides fetch exactly alike and the ratio measures the writing
-            try (ImapFolderSource source = new ImapFolderSource(account, "pw", "History");
-                 PreparedStatement contact = c.prepareStatement("INSERT INTO floor_contacts VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING");
+            try (PreparedStatement contact = c.prepareStatement("INSERT INTO floor_contacts VALUES (?, ?, ?)");
                  PreparedStatement ticket = c.prepareStatement("INSERT INTO floor_tickets VALUES (?, ?, ?, ?)");
                  PreparedStatement conversation = c.prepareStatement("INSERT INTO floor_conversations VALUES (?, ?, ?)");
-                 PreparedStatement message = c.prepareStatement("INSERT INTO floor_messages VALUES (?, ?, ?, ?, ?)")) {
-                source.open(null);
-                long id = 0;
-                int inBatch = 0;
-                while (true) {
-                    long fetchStart = System.nanoTime();
-                    MailSource.SourceMail mail = source.next();
-                    fetchNanos += System.nanoTime() - fetchStart;
-                    if (mail == null) {
-                        break;
-                    }
-                    MimeMessage m = new MimeMessage(parsing, new java.io.ByteArrayInputStream(mail.raw()));
-                    id++;
+                 PreparedStatement message = c.prepareStatement("INSERT INTO floor_messages VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement attachment = c.prepareStatement("INSERT INTO floor_attachments VALUES (?, ?, ?, ?)")) {
+                int inChunk = 0;
+                for (Mail mail : mails) {
                     Timestamp now = Timestamp.from(Instant.now());
-                    contact.setLong(1, id);
-                    contact.setString(2, m.getFrom()[0].toString());
-                    contact.setTimestamp(3, now);
-                    contact.addBatch();
-                    ticket.setLong(1, id);
-                    ticket.setString(2, m.getSubject());
-                    ticket.setLong(3, id);
-                    ticket.setTimestamp(4, now);
-                    ticket.addBatch();
-                    conversation.setLong(1, id);
-                    conversation.setLong(2, id);
-                    conversation.setString(3, "t" + id);
-                    conversation.addBatch();
-                    message.setLong(1, id);
-                    message.setLong(2, id);
-                    message.setString(3, "m" + id);
-                    Object content = m.getContent();
-                    message.setString(4, content instanceof String text ? text : "(multipart)");
-                    message.setBytes(5, content instanceof String ? null : mail.raw());
+                    Long thread = mail.inReplyTo() == null ? null : threadOf.get(mail.inReplyTo());
+                    if (!mail.from().equals(TEAM) && senders.add(mail.from())) {
+                        contact.setLong(1, ids.incrementAndGet());
+                        contact.setString(2, mail.from());
+                        contact.setTimestamp(3, now);
+                        contact.addBatch();
+                    }
+                    if (thread == null) {
+                        thread = ids.incrementAndGet();
+                        ticket.setLong(1, thread);
+                        ticket.setString(2, mail.subject());
+                        ticket.setLong(3, thread);
+                        ticket.setTimestamp(4, now);
+                        ticket.addBatch();
+                        conversation.setLong(1, thread);
+                        conversation.setLong(2, thread);
+                        conversation.setString(3, "id:" + mail.messageId());
+                        conversation.addBatch();
+                    }
+                    threadOf.put(mail.messageId(), thread);
+                    long messageId = ids.incrementAndGet();
+                    message.setLong(1, messageId);
+                    message.setLong(2, thread);
+                    message.setString(3, mail.messageId());
+                    message.setString(4, mail.messageId());
+                    message.setString(5, mail.subject());
+                    message.setString(6, mail.text());
+                    message.setTimestamp(7, now);
                     message.addBatch();
-                    if (++inBatch == 200) {
-                        writeFloorBatch(c, contact, ticket, conversation, message);
-                        inBatch = 0;
+                    if (mail.attachment() != null) {
+                        attachment.setLong(1, ids.incrementAndGet());
+                        attachment.setLong(2, messageId);
+                        attachment.setString(3, "file.bin");
+                        attachment.setBytes(4, mail.attachment());
+                        attachment.addBatch();
+                    }
+                    if (++inChunk == chunk) {
+                        writeBatch(c, contact, ticket, conversation, message, attachment);
+                        inChunk = 0;
                     }
                 }
-                writeFloorBatch(c, contact, ticket, conversation, message);
+                writeBatch(c, contact, ticket, conversation, message, attachment);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("  of which reading the folder (GreenMail serving the fetches): %.1f s of %.1f s%n", fetchNanos / 1e9, seconds);
-            ddl.execute("DROP TABLE floor_messages, floor_conversations, floor_tickets, floor_contacts");
+            ddl.execute("DROP TABLE floor_attachments, floor_messages, floor_conversations, floor_tickets, floor_contacts");
             c.commit();
-            return mails / seconds;
+            return mails.size() / seconds;
         }
     }
 
-    private static void writeFloorBatch(Connection c, PreparedStatement... inserts) throws java.sql.SQLException {
+    private static void writeBatch(Connection c, PreparedStatement... inserts) throws java.sql.SQLException {
         for (PreparedStatement insert : inserts) {
             insert.executeBatch();
         }
         c.commit();
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The server's heap in use, sampled twice a second by one long-running {@code jstat -gc <pid> 500}
+     * (one process: starting a JVM per sample would itself load the two cores): the peak over the measured import.
+     */
+    private static final class HeapWatch {
+        private final Process jstat;
+        private final Thread reader;
+        private final AtomicLong peak = new AtomicLong();
+
+        private HeapWatch(Process jstat) {
+            this.jstat = jstat;
+            this.reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream(), StandardCharsets.US_ASCII))) {
+                    String[] head = null;
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        String[] fields = line.trim().split("\\s+");
+                        if (fields.length > 0 && fields[0].equals("S0C")) {
+                            head = fields;
+                            continue;
+                        }
+                        if (head == null || fields.length != head.length) {
+                            continue;
+                        }
+                        double kb = 0;
+                        for (int i = 0; i < head.length; i++) {
+                            if (head[i].equals("S0U") || head[i].equals("S1U") || head[i].equals("EU") || head[i].equals("OU")) {
+                                kb += Double.parseDouble(fields[i]);
+                            }
+                        }
+                        peak.accumulateAndGet((long) (kb * 1024), Math::max);
+                    }
+                } catch (java.io.IOException | NumberFormatException stopped) {
+                    // the process was stopped
+                }
+            }, "heap-watch");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static HeapWatch of(long pid) throws java.io.IOException {
+            return new HeapWatch(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc", Long.toString(pid), "500")
+                    .redirectErrorStream(true).start());
+        }
+
+        long stop() throws InterruptedException {
+            jstat.destroy();
+            reader.join(2_000);
+            return peak.get();
+        }
     }
 }

@@ -17,6 +17,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
@@ -127,8 +129,21 @@ final class MailBody {
     }
 
     private String decodeText(Part part) throws MessagingException, IOException {
-        byte[] bytes = readAll(part.getInputStream(), MAX_TEXT_BYTES);
+        byte[] bytes = quotedPrintable(part) ? decodeQuotedPrintable(part) : readAll(part.getInputStream(), MAX_TEXT_BYTES);
         return new String(bytes, charsetOf(part));
+    }
+
+    private static boolean quotedPrintable(Part part) throws MessagingException {
+        String[] encoding = part.getHeader("Content-Transfer-Encoding");
+        return encoding != null && encoding.length > 0 && encoding[0] != null && encoding[0].strip().equalsIgnoreCase("quoted-printable")
+                && (part instanceof MimeBodyPart || part instanceof MimeMessage);
+    }
+
+    /** Decoded in one pass over the raw bytes (see {@link QuotedPrintable}); the text limit applies to the decoded bytes. */
+    private static byte[] decodeQuotedPrintable(Part part) throws MessagingException, IOException {
+        InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream() : ((MimeMessage) part).getRawInputStream();
+        byte[] decoded = QuotedPrintable.decode(readAll(raw, 3 * MAX_TEXT_BYTES)); // an escape is three bytes for one
+        return decoded.length > MAX_TEXT_BYTES ? java.util.Arrays.copyOf(decoded, (int) MAX_TEXT_BYTES) : decoded;
     }
 
     private Charset charsetOf(Part part) {
