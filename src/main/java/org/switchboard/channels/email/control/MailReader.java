@@ -1,6 +1,7 @@
 package org.switchboard.channels.email.control;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
@@ -68,7 +70,12 @@ public final class MailReader {
     public ParsedMail read(byte[] raw) {
         MimeMessage mime;
         try {
-            mime = new MimeMessage(SESSION, new ByteArrayInputStream(RawHeaders.asUtf8(raw)));
+            mime = new MimeMessage(SESSION, new ByteArrayInputStream(RawHeaders.asUtf8(raw))) {
+                @Override
+                protected InternetHeaders createInternetHeaders(InputStream in) throws MessagingException {
+                    return in.markSupported() ? HeaderBlock.read(in) : super.createInternetHeaders(in);
+                }
+            };
         } catch (MessagingException | RuntimeException e) {
             throw new InvalidPayloadException(null, "the mail's headers cannot be read: " + e.getMessage());
         }
