@@ -620,6 +620,19 @@ class WorkspaceIT {
             assertEquals(2, ApiClient.object(api.get("/api/v1/tickets?channel=" + form.getJsonNumber("channelId").longValue())).getJsonArray("items").size(),
                     "the embedded form's submission is a ticket too");
 
+            // the form channel's own page names its form and the channel that answers it
+            page.get(base.resolve("settings/channel.xhtml?id=" + form.getJsonNumber("channelId").longValue()).toString());
+            String card = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("formChannelCard"))).getText();
+            assertTrue(card.contains("Contact form") && card.contains(replyChannel) && card.contains("/" + form.getString("hostedPath")), card);
+            js(page, "document.getElementById('formChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-form");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("formChannelCard"), "Lomake ja roskapostisuoja"));
+            js(page, "document.getElementById('formChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-form-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("formChannelCard"), "Form and spam defence"));
+
             // Finnish: the visitor's errors, and the settings screen
             page.get(base.resolve(form.getString("hostedPath") + "?lang=fi").toString());
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("f-email"))).sendKeys("ei-osoite");

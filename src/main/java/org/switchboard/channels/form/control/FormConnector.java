@@ -51,6 +51,12 @@ public class FormConnector implements ChannelConnector {
         return "/settings/forms.xhtml";
     }
 
+    /** The channel page shows its form, who answers it and what the spam defence refused. */
+    @Override
+    public String editFragment() {
+        return "/WEB-INF/channels/form/edit.xhtml";
+    }
+
     /** The channel list shows the hosted page of the form the channel takes submissions from. */
     @Override
     @Transactional

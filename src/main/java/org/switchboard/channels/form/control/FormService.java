@@ -108,6 +108,17 @@ public class FormService {
         return Optional.of(view(form));
     }
 
+    /** The form a FORM channel takes submissions from. */
+    public Optional<FormView> ofChannel(long channelId) {
+        return em.createQuery("SELECT f FROM Form f WHERE f.channelId = :c", Form.class).setParameter("c", channelId)
+                .getResultStream().findFirst().map(this::view);
+    }
+
+    /** A channel's name, for showing which channel answers a form. */
+    public Optional<String> channelName(long channelId) {
+        return channels.get(channelId).map(ChannelView::name);
+    }
+
     public Optional<FormView> get(long id) {
         return Optional.ofNullable(em.find(Form.class, id)).map(this::view);
     }
