@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,10 +121,23 @@ public class DryRunMemory {
         Set<String> emails = new LinkedHashSet<>(rememberedContacts(runId, senders));
         messages.values().stream().map(Remembered::contactEmail).filter(Objects::nonNull).forEach(emails::add);
         Map<String, Contact> contacts = standInContacts(emails);
+        // what the database already holds of them, in one query each, not one per message
         Map<String, Conversation> conversations = new HashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        messages.values().forEach(m -> keys.add(m.threadKey()));
+        for (List<String> slice : BatchQueries.slices(keys)) {
+            em.createQuery("SELECT c FROM Conversation c WHERE c.channel = :channel AND c.threadKey IN :keys", Conversation.class)
+                    .setParameter("channel", channel).setParameter("keys", slice).getResultStream()
+                    .forEach(c -> conversations.put(c.getThreadKey(), c));
+        }
+        Set<String> stored = new HashSet<>();
+        for (List<String> slice : BatchQueries.slices(messages.keySet())) {
+            stored.addAll(em.createQuery("SELECT m.externalId FROM Message m WHERE m.channel = :channel AND m.externalId IN :ids", String.class)
+                    .setParameter("channel", channel).setParameter("ids", slice).getResultList());
+        }
         for (Remembered m : messages.values()) {
             Conversation conversation = conversations.computeIfAbsent(m.threadKey(), key -> standInConversation(channel, key, m, contacts));
-            if (existingMessage(channel, m.externalId())) {
+            if (stored.contains(m.externalId())) {
                 continue;
             }
             Instant now = Instant.now();
@@ -206,11 +220,6 @@ public class DryRunMemory {
     }
 
     private Conversation standInConversation(Channel channel, String threadKey, Remembered m, Map<String, Contact> contacts) {
-        Conversation existing = em.createQuery("SELECT c FROM Conversation c WHERE c.channel = :channel AND c.threadKey = :key", Conversation.class)
-                .setParameter("channel", channel).setParameter("key", threadKey).getResultStream().findFirst().orElse(null);
-        if (existing != null) {
-            return existing;
-        }
         Contact contact = m.contactEmail() == null ? null : contacts.get(m.contactEmail());
         Conversation conversation = new Conversation(channel, contact, threadKey);
         if (m.withTicket()) {
@@ -219,11 +228,6 @@ public class DryRunMemory {
         }
         em.persist(conversation);
         return conversation;
-    }
-
-    private boolean existingMessage(Channel channel, String externalId) {
-        return !em.createQuery("SELECT m.id FROM Message m WHERE m.channel = :channel AND m.externalId = :id", Long.class)
-                .setParameter("channel", channel).setParameter("id", externalId).setMaxResults(1).getResultList().isEmpty();
     }
 
     private static String marks(int count) {

@@ -70,7 +70,7 @@ public class FormPageServlet extends HttpServlet {
             notFound(request, response, locale);
             return;
         }
-        if (fragment && !allowCrossOrigin(request, response, form.get())) {
+        if (fragment && !allowCrossOrigin(request, response, form.get().protection())) {
             ResourceBundle texts = FormPageHtml.texts(locale);
             send(response, 403, FormPageHtml.message(locale, texts.getString("refused.title"), texts.getString("refused.ORIGIN"), null, null,
                     request.getContextPath()));
@@ -156,10 +156,6 @@ public class FormPageServlet extends HttpServlet {
             case REFUSED -> sendJson(response, outcome.refusal().status(), Json.createObjectBuilder().add("status", "refused")
                     .add("reason", outcome.refusal().name()).add("message", texts.getString("refused." + outcome.refusal().name())));
         }
-    }
-
-    private static boolean allowCrossOrigin(HttpServletRequest request, HttpServletResponse response, LiveForm form) {
-        return allowCrossOrigin(request, response, form.protection());
     }
 
     /**

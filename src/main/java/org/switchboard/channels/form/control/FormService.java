@@ -116,7 +116,7 @@ public class FormService {
 
     /** A channel's name, for showing which channel answers a form. */
     public Optional<String> channelName(long channelId) {
-        return channels.get(channelId).map(ChannelView::name);
+        return Optional.ofNullable(em.find(Channel.class, channelId)).map(Channel::getName); // the name only, not a whole channel view
     }
 
     public Optional<FormView> get(long id) {
