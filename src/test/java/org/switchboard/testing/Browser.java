@@ -60,11 +60,15 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Pages re-render parts of themselves (polling tables, live pushes), so an element found in
-     * one poll may be gone by the next call on it; such a poll is simply tried again.
+     * one poll may be gone by the next call on it; such a poll is simply tried again. ChromeDriver
+     * reports some of those as a plain WebDriverException ("Node with given id does not belong to
+     * the document", seen when a language switch reloaded the page under a wait), so those are
+     * tried again too; a wait that never succeeds still fails at its timeout, with the last cause.
      */
     public WebDriverWait waiting(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 
