@@ -268,6 +268,50 @@ class EmailChannelIT {
         assertEquals(0, tickets(box.channelId()).size(), "no ticket of its own on the email channel");
     }
 
+    /**
+     * A chat outside its opening hours says it is away; the visitor leaves an address and a message,
+     * the agent's reply is an email from the team email channel the chat names, and the answer
+     * threads back to the chat's ticket.
+     */
+    @Test
+    void aChatVisitorWhoWritesWhileTheTeamIsAwayIsAnsweredByEmailAndTheAnswerThreadsBack() throws Exception {
+        Mailbox box = mailbox(null);
+        JsonObject chat = api.create("/api/v1/channels", "{\"type\":\"CHAT\",\"name\":\"" + unique("Shop chat") + "\"}");
+        long chatId = chat.getJsonNumber("id").longValue();
+        String notToday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).getDayOfWeek().plus(3).name();
+        HttpResponse<String> wrongChannel = api.send("PUT", "/api/v1/channels/" + chatId + "/chat", "{\"replyChannelId\":" + chatId + "}");
+        assertEquals(400, wrongChannel.statusCode(), "a chat cannot answer by email through itself: " + wrongChannel.body());
+        assertTrue(wrongChannel.body().contains("replyChannelId"), wrongChannel.body());
+        HttpResponse<String> badHours = api.send("PUT", "/api/v1/channels/" + chatId + "/chat", "{\"hours\":[{\"day\":\"MONDAY\",\"opens\":\"16:00\",\"closes\":\"08:00\"}]}");
+        assertEquals(400, badHours.statusCode());
+        assertTrue(badHours.body().contains("hours[0].closes"), badHours.body());
+        assertEquals(200, api.send("PUT", "/api/v1/channels/" + chatId + "/chat", "{\"timeZone\":\"Europe/Helsinki\",\"replyChannelId\":" + box.channelId()
+                + ",\"hours\":[{\"day\":\"" + notToday + "\",\"opens\":\"08:00\",\"closes\":\"16:00\"}]}").statusCode());
+
+        String widget = "/api/v1/inbound/chat/" + chat.getString("key") + "/";
+        org.switchboard.testing.HttpSession visitor = new org.switchboard.testing.HttpSession(api.http().uri("/"));
+        JsonObject session = ApiClient.object(visitor.postJson(widget + "session", "{}"));
+        assertFalse(session.getBoolean("available"), "outside the opening hours the chat is away");
+        String token = session.getString("token");
+        HttpResponse<String> noAddress = visitor.postJson(widget + "messages", "{\"token\":\"" + token + "\",\"clientId\":\"a1\",\"text\":\"Hello?\",\"away\":true}");
+        assertEquals(400, noAddress.statusCode());
+        assertTrue(noAddress.body().contains("replyEmail"), noAddress.body());
+        assertEquals(200, visitor.postJson(widget + "messages", "{\"token\":\"" + token + "\",\"clientId\":\"a1\",\"text\":\"Do you ship to Inari?\",\"away\":true,\"replyEmail\":\""
+                + CUSTOMER + "\"}").statusCode());
+        JsonObject ticket = await("the chat's ticket", () -> tickets(chatId).stream().map(JsonValue::asJsonObject).findFirst().orElse(null));
+        long ticketId = ticket.getJsonNumber("id").longValue();
+        assertTrue(messagesOf(ticketId).getJsonObject(0).getString("notes").contains("answer goes by email to " + CUSTOMER));
+
+        agentReply(ticketId, "Yes, we ship to Inari.");
+        MimeMessage out = mail.awaitDelivered(CUSTOMER, "[#" + ticket.getJsonNumber("number").longValue() + "]", WAIT);
+        assertEquals(box.address(), ((InternetAddress) out.getFrom()[0]).getAddress(), "answered from the team address");
+        MimeMessage answer = newMail(CUSTOMER, box.address(), "Re: " + out.getSubject(), "Great, ordering now.");
+        answer.setHeader("In-Reply-To", out.getMessageID());
+        send(answer);
+        await("the answer on the chat's ticket", () -> messagesOf(ticketId).size() == 3 ? true : null);
+        assertEquals(0, tickets(box.channelId()).size(), "no ticket of its own on the email channel");
+    }
+
     @Test
     void aReplyWithoutThreadHeadersFindsItsTicketByTheSubjectTagButOnlyForItsContact() throws Exception {
         Mailbox box = mailbox(null);

@@ -740,4 +740,92 @@ class InboundApiIT {
         long channelId = ApiClient.object(api.get("/api/v1/forms/" + id)).getJsonNumber("channelId").longValue();
         assertEquals(3, ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").size());
     }
+
+    @Test
+    void chatVisitorsMessagesAreJournaledOnceInOrderRepliesWakeLongPollsAndOnlyVerifiedUsersTalkWhereRequired() throws Exception {
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CHAT\",\"name\":\"" + unique("Chat") + "\"}");
+        long channelId = channel.getJsonNumber("id").longValue();
+        String chat = "/api/v1/inbound/chat/" + channel.getString("key") + "/";
+        HttpSession anyone = new HttpSession(api.http().uri("/"));
+
+        JsonObject session = ApiClient.object(anyone.postJson(chat + "session", "{\"language\":\"fi\"}"));
+        assertFalse(session.getBoolean("verified"));
+        assertEquals("Hei! Miten voimme auttaa?", session.getJsonObject("appearance").getString("greeting"));
+        assertEquals(0, session.getInt("lastSeq"));
+        String token = session.getString("token");
+
+        // the widget sends, loses the answer, and sends the same message again: one message, one place
+        String question = "Where is my order " + unique("o") + "?";
+        String send = "{\"token\":\"" + token + "\",\"clientId\":\"m1\",\"text\":\"" + question + "\"}";
+        HttpResponse<String> first = anyone.postJson(chat + "messages", send);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(first.body(), anyone.postJson(chat + "messages", send).body(), "a resend answers with the first one's place");
+        assertEquals(1, ApiClient.object(first).getInt("seq"));
+        assertEquals(2, ApiClient.object(anyone.postJson(chat + "messages",
+                "{\"token\":\"" + token + "\",\"clientId\":\"m2\",\"text\":\"It was due Monday.\"}")).getInt("seq"));
+        jakarta.json.JsonArray lines = ApiClient.object(anyone.postJson(chat + "poll", "{\"token\":\"" + token + "\",\"after\":0}")).getJsonArray("messages");
+        assertEquals(List.of(1, 2), lines.getValuesAs(JsonObject.class).stream().map(l -> l.getInt("seq")).toList());
+        assertEquals("m1", lines.getJsonObject(0).getString("clientId"));
+        JsonObject ticket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getJsonObject(0);
+        assertEquals(question, ticket.getString("subject"));
+        long ticketId = ticket.getJsonNumber("id").longValue();
+
+        // a long poll waits, and the agent's reply wakes it
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> anyone.postJson(chat + "poll", "{\"token\":\"" + token + "\",\"after\":2,\"waitSeconds\":25}"));
+        Thread.sleep(700);
+        assertFalse(waiting.isDone(), "nothing new yet: the poll waits");
+        long replied = System.nanoTime();
+        assertEquals(202, api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"It ships today.\"}").statusCode());
+        JsonObject woken = ApiClient.object(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).getJsonArray("messages").getJsonObject(0);
+        long wokenMillis = (System.nanoTime() - replied) / 1_000_000;
+        assertTrue(wokenMillis < 3000, "the reply reached the waiting poll after " + wokenMillis + " ms");
+        assertEquals(3, woken.getInt("seq"));
+        assertEquals("agent", woken.getString("from"));
+        assertEquals("It ships today.", woken.getString("text"));
+        assertEquals(204, anyone.postJson(chat + "seen", "{\"token\":\"" + token + "\",\"seq\":3,\"read\":true}").statusCode());
+        JsonObject detail = ApiClient.object(api.get("/api/v1/tickets/" + ticketId));
+        assertEquals(3, detail.getJsonArray("messages").size(), detail.toString());
+        assertTrue(detail.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .anyMatch(m -> m.getString("text").equals("It ships today.") && m.getString("deliveryState").equals("READ")), detail.toString());
+
+        // bad input gets a precise answer that the widget can read (CORS on errors too)
+        HttpResponse<String> badId = anyone.postJson(chat + "messages", "{\"token\":\"" + token + "\",\"clientId\":\"has space\",\"text\":\"x\"}");
+        assertEquals(400, badId.statusCode());
+        assertTrue(badId.body().contains("clientId"), badId.body());
+        assertEquals("*", badId.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals(401, anyone.postJson(chat + "messages", "{\"token\":\"forged." + "x\",\"clientId\":\"m3\",\"text\":\"x\"}").statusCode());
+        assertEquals(400, anyone.postJson(chat + "messages", "{\"token\":\"" + token + "\",\"clientId\":\"m3\",\"text\":\"" + "x".repeat(5001) + "\"}").statusCode());
+        assertEquals(404, anyone.postJson("/api/v1/inbound/chat/no-such-key/session", "{}").statusCode());
+        HttpResponse<String> preflight = anyone.send("OPTIONS", chat + "messages", null, "Origin", "https://shop.example", "Access-Control-Request-Method", "POST");
+        assertTrue(preflight.statusCode() == 204 || preflight.statusCode() == 200, preflight.statusCode() + " " + preflight.body());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+
+        // only verified users: the secret is shown once; anonymous visitors and forged hashes are refused
+        JsonObject settings = ApiClient.object(api.send("PUT", "/api/v1/channels/" + channelId + "/chat", "{\"requireVerifiedIdentity\":true}"));
+        String secret = settings.getString("identitySecret");
+        assertFalse(ApiClient.object(api.get("/api/v1/channels/" + channelId + "/chat")).toString().contains(secret), "never shown again");
+        HttpResponse<String> anonymous = anyone.postJson(chat + "session", "{}");
+        assertEquals(403, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("VERIFIED_IDENTITY_REQUIRED"), anonymous.body());
+        assertEquals(401, anyone.postJson(chat + "messages", "{\"token\":\"" + token + "\",\"clientId\":\"m4\",\"text\":\"still here?\"}").statusCode(),
+                "an anonymous visitor's earlier token no longer sends");
+        String email = unique("verified") + "@example.fi";
+        HttpResponse<String> forged = anyone.postJson(chat + "session", "{\"user\":{\"id\":\"42\",\"email\":\"" + email + "\",\"hash\":\""
+                + org.switchboard.channels.chat.control.HostIdentity.hash(secret, "43") + "\"}}");
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("IDENTITY_NOT_VERIFIED"), forged.body());
+        long[] contacts = new long[2];
+        for (int i = 0; i < 2; i++) {
+            String id = "user-" + i + "-" + unique("u");
+            JsonObject verified = ApiClient.object(anyone.postJson(chat + "session", "{\"user\":{\"id\":\"" + id + "\",\"email\":\"" + email
+                    + "\",\"name\":\"Vera Verified\",\"hash\":\"" + org.switchboard.channels.chat.control.HostIdentity.hash(secret, id) + "\"}}"));
+            assertTrue(verified.getBoolean("verified"));
+            String subject = "Verified question " + unique("q");
+            assertEquals(200, anyone.postJson(chat + "messages", "{\"token\":\"" + verified.getString("token") + "\",\"clientId\":\"v1\",\"text\":\"" + subject + "\"}").statusCode());
+            contacts[i] = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(t -> t.getString("subject").equals(subject)).findFirst().orElseThrow().getJsonNumber("contactId").longValue();
+        }
+        assertEquals(contacts[0], contacts[1], "a verified email joins the contact who already has it");
+    }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -288,6 +289,112 @@ class ServerLifecycleIT {
             HttpSession http = new HttpSession(server.base());
             assertNotEquals(200, http.get("/health").statusCode(), "not healthy");
             assertNotEquals(200, http.get("/login.xhtml").statusCode(), "the application is not serving");
+        }
+    }
+
+    /**
+     * Two instances on one PostgreSQL database behind HAProxy: a visitor's widget (through the
+     * balancer, on the first instance) and an agent signed in to the second see each other's messages
+     * live; the first instance is killed and the widget goes on through the second, losing and
+     * doubling nothing.
+     */
+    @Test
+    void twoInstancesBehindABalancerShowEachOthersEventsLiveAndAVisitorLosesNothingWhenOneDies() throws Exception {
+        String url = System.getenv("SWITCHBOARD_DB_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null && url.startsWith("jdbc:postgresql:"),
+                "several instances share a PostgreSQL database; this run is on the embedded H2");
+        String password = "multi-instance-admin";
+        try (TestDatabase database = new TestDatabase(temp.resolve("data"))) {
+            Map<String, String> env = new java.util.HashMap<>(database.environment());
+            env.put("SWITCHBOARD_ADMIN_PASSWORD", password);
+            ServerProcess a = ServerProcess.start(env, temp.resolve("instance-a.log"));
+            try (ServerProcess b = ServerProcess.start(env, temp.resolve("instance-b.log"))) {
+                a.awaitHealthy(STARTUP);
+                b.awaitHealthy(STARTUP);
+                ApiClient apiA = new ApiClient(a.base(), password);
+                ApiClient apiB = new ApiClient(b.base(), password);
+                JsonObject channel = apiA.create("/api/v1/channels", "{\"type\":\"CHAT\",\"name\":\"Shop chat\"}");
+                long channelId = channel.getJsonNumber("id").longValue();
+                String chat = "/api/v1/inbound/chat/" + channel.getString("key") + "/";
+
+                // a long poll waiting on B is woken by a reply made on A
+                HttpSession onA = new HttpSession(a.base());
+                HttpSession onB = new HttpSession(b.base());
+                String token = ApiClient.object(onB.postJson(chat + "session", "{}")).getString("token");
+                assertEquals(200, onA.postJson(chat + "messages", "{\"token\":\"" + token + "\",\"clientId\":\"m1\",\"text\":\"Hello from A\"}").statusCode());
+                long firstTicket = ApiClient.object(apiB.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getJsonObject(0)
+                        .getJsonNumber("id").longValue();
+                java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> onB.postJson(chat + "poll", "{\"token\":\"" + token + "\",\"after\":1,\"waitSeconds\":25}"));
+                Thread.sleep(700);
+                long replied = System.nanoTime();
+                assertEquals(202, apiA.post("/api/v1/tickets/" + firstTicket + "/replies", "{\"text\":\"Reply made on A\"}").statusCode());
+                JsonObject woken = ApiClient.object(waiting.get(15, java.util.concurrent.TimeUnit.SECONDS)).getJsonArray("messages").getJsonObject(0);
+                long acrossMillis = (System.nanoTime() - replied) / 1_000_000;
+                System.out.printf("A reply on instance A reached a long poll on instance B after %d ms%n", acrossMillis);
+                assertEquals("Reply made on A", woken.getString("text"));
+                assertTrue(acrossMillis < 3000, "across instances after " + acrossMillis + " ms");
+
+                try (org.switchboard.testing.Balancer balancer = org.switchboard.testing.Balancer.start(temp, java.util.List.of(a.base(), b.base()));
+                     org.switchboard.testing.Browser agent = new org.switchboard.testing.Browser();
+                     org.switchboard.testing.Browser visitor = new org.switchboard.testing.Browser()) {
+                    com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                    byte[] shop = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Shop</title></head><body><h1>Shop</h1>"
+                            + "<script src=\"" + balancer.base().toString().replaceAll("/$", "") + "/widget/v1.js\" data-channel=\""
+                            + channel.getString("key") + "\" async></script></body></html>").getBytes(StandardCharsets.UTF_8);
+                    site.createContext("/", exchange -> {
+                        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+                        exchange.sendResponseHeaders(200, shop.length);
+                        exchange.getResponseBody().write(shop);
+                        exchange.close();
+                    });
+                    site.start();
+                    try {
+                        // the agent works on B; the visitor's widget talks to A through the balancer
+                        org.openqa.selenium.WebDriver desk = agent.driver();
+                        desk.get(b.base().resolve("login.xhtml").toString());
+                        desk.findElement(org.openqa.selenium.By.id("login:username")).sendKeys("admin");
+                        desk.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(password);
+                        desk.findElement(org.openqa.selenium.By.id("login:submit")).click();
+                        agent.waiting().until(d -> !d.findElements(org.openqa.selenium.By.id("userMenu")).isEmpty());
+                        desk.get(b.base().resolve("?view=open").toString());
+                        agent.waiting().until(d -> !d.findElements(org.openqa.selenium.By.id("tickets:list")).isEmpty());
+
+                        visitor.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+                        org.openqa.selenium.SearchContext widget = visitor.waiting().until(d -> d.findElement(org.openqa.selenium.By.id("switchboard-chat"))).getShadowRoot();
+                        visitor.waiting().until(d -> widget.findElement(org.openqa.selenium.By.cssSelector(".launcher"))).click();
+                        widget.findElement(org.openqa.selenium.By.cssSelector("#sb-text")).sendKeys("Order 4711 is late" + org.openqa.selenium.Keys.ENTER);
+                        visitor.waiting().until(d -> !widget.findElements(org.openqa.selenium.By.cssSelector("li.visitor[data-seq='1']:not(.pending)")).isEmpty());
+                        agent.waiting(Duration.ofSeconds(30)).until(d -> d.findElement(org.openqa.selenium.By.id("tickets:list")).getText().contains("Order 4711 is late"));
+                        desk.findElement(org.openqa.selenium.By.partialLinkText("Order 4711")).click();
+                        agent.waiting().until(d -> !d.findElements(org.openqa.selenium.By.id("composer:replyForm:replyText")).isEmpty());
+                        long ticketId = Long.parseLong(desk.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1"));
+                        desk.findElement(org.openqa.selenium.By.id("composer:replyForm:replyText")).sendKeys("Looking into it.");
+                        desk.findElement(org.openqa.selenium.By.id("composer:replyForm:send")).click();
+                        visitor.waiting().until(d -> widget.findElements(org.openqa.selenium.By.cssSelector("li.agent")).size() == 1);
+
+                        // instance A dies; the widget reconnects through the balancer to B meanwhile a reply comes and the visitor writes
+                        a.kill();
+                        agent.waiting().until(d -> d.findElement(org.openqa.selenium.By.id("conversation")).getText().contains("Looking into it."));
+                        desk.findElement(org.openqa.selenium.By.id("composer:replyForm:replyText")).sendKeys("Found it: it leaves today.");
+                        desk.findElement(org.openqa.selenium.By.id("composer:replyForm:send")).click();
+                        widget.findElement(org.openqa.selenium.By.cssSelector("#sb-text")).sendKeys("Thank you!" + org.openqa.selenium.Keys.ENTER);
+                        visitor.waiting(Duration.ofSeconds(60)).until(d -> widget.findElements(org.openqa.selenium.By.cssSelector("li.pending")).isEmpty()
+                                && widget.findElements(org.openqa.selenium.By.cssSelector("li.agent")).size() == 2);
+                        assertEquals(java.util.List.of("1", "2", "3", "4"), widget.findElements(org.openqa.selenium.By.cssSelector("li[data-seq]")).stream()
+                                .map(li -> li.getAttribute("data-seq")).toList(), "every line once, in order");
+                        JsonArray messages = ApiClient.object(apiB.get("/api/v1/tickets/" + ticketId)).getJsonArray("messages");
+                        assertEquals(java.util.Set.of("Order 4711 is late", "Looking into it.", "Found it: it leaves today.", "Thank you!"),
+                                messages.getValuesAs(JsonObject.class).stream().map(m -> m.getString("text")).collect(java.util.stream.Collectors.toSet()));
+                        assertEquals(4, messages.size(), messages.toString());
+                        visitor.screenshot("chat-after-instance-died");
+                    } finally {
+                        site.stop(0);
+                    }
+                }
+            } finally {
+                a.close();
+            }
         }
     }
 }

@@ -351,7 +351,9 @@ class WorkspaceIT {
             assertEquals(409, api.post("/api/v1/channels/" + channel.getString("key") + "/messages",
                     "{\"externalId\":\"off-1\",\"from\":{\"email\":\"x@example.com\"},\"text\":\"hi\"}").statusCode(), "a channel that is off refuses messages");
             browser.screenshot("settings-channels");
-            page.findElement(By.xpath("//tr[.//a[text()='" + channel.getString("name") + "']]//button[contains(@id, 'turnOn')]")).click();
+            // The server commits before the Ajax answer re-renders the row: wait for the row to offer "turn on".
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//tr[.//a[text()='" + channel.getString("name") + "']]//button[contains(@id, 'turnOn')]"))).click();
             browser.waiting().until(d -> ApiClient.object(api.get("/api/v1/channels/" + channel.getJsonNumber("id"))).getBoolean("enabled"));
         }
     }
@@ -700,6 +702,172 @@ class WorkspaceIT {
     @SuppressWarnings("unchecked")
     private static List<String> subjects(WebDriver page) {
         return (List<String>) js(page, "return Array.from(document.querySelectorAll('#tickets\\\\:list a.subject')).map(a => a.textContent.trim());");
+    }
+
+    @Test
+    void aVisitorChatsFromTheWidgetOnAnotherSiteWithAnAgentAndNothingIsLostOrDoubledAcrossAReconnect() throws Exception {
+        String agentName = "chat-agent-" + unique("c");
+        user(agentName, "Aino Agentti", "AGENT");
+        String channelName = unique("Website chat");
+        try (Browser admin = new Browser(); Browser agent = new Browser(); Browser visitor = new Browser()) {
+            // the admin connects the chat and asks for explicit consent
+            WebDriver page = admin.driver();
+            signIn(admin, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            page.findElement(By.id("connect")).click();
+            admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("pick-CHAT"))).click();
+            admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connectChat:name"))).sendKeys(channelName);
+            page.findElement(By.id("connectChat:create")).click();
+            String snippet = admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("embedSnippet"))).getText();
+            admin.screenshot("connect-chat");
+            String key = snippet.replaceAll("(?s).*data-channel=\"([^\"]+)\".*", "$1");
+            page.findElement(By.id("openChannel")).click();
+            admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("chatChannelCard")));
+            js(page, "PF('chatConsent').selectValue('EXPLICIT');");
+            page.findElement(By.id("chatSettings:consentTextEn")).sendKeys("We keep this chat to answer you. See our privacy policy.");
+            page.findElement(By.id("chatSettings:saveChat")).click();
+            admin.waiting().until(d -> ApiClient.object(api.get("/api/v1/channels/" + channelIdOf(channelName) + "/chat")).getString("consent").equals("EXPLICIT"));
+            admin.screenshot("channel-chat");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chatChannelCard"), "Saatavuus"));
+            admin.screenshot("channel-chat-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chatChannelCard"), "Availability"));
+
+            // a shop page on another origin embeds the widget with one tag
+            com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            String sb = base.toString().replaceAll("/$", "");
+            site.createContext("/", exchange -> {
+                String options = exchange.getRequestURI().getPath().startsWith("/poll") ? "{transport:'poll',language:'fi'}" : "{}";
+                byte[] shop = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Acme shop</title>"
+                        + "<style>li{color:red!important;font-size:40px} button{display:none}</style></head><body><h1>Acme shop</h1>"
+                        + "<script>window.SwitchboardChat = " + options + ";</script>"
+                        + "<script src=\"" + sb + "/widget/v1.js\" data-channel=\"" + key + "\" async></script></body></html>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+                exchange.sendResponseHeaders(200, shop.length);
+                exchange.getResponseBody().write(shop);
+                exchange.close();
+            });
+            site.start();
+            try {
+                signIn(agent, agentName, "agent-password");
+                agent.driver().get(base.resolve("?view=open").toString());
+                agent.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("viewTitle")));
+
+                WebDriver shop = visitor.driver();
+                shop.get("http://127.0.0.1:" + site.getAddress().getPort() + "/products");
+                org.openqa.selenium.SearchContext widget = shadowOf(visitor);
+                WebElement launcher = visitor.waiting().until(d -> widget.findElement(By.cssSelector(".launcher")));
+                assertEquals(0L, js(shop, "return localStorage.length;"), "nothing stored before the visitor opens the chat");
+                assertEquals("Open chat", launcher.getAttribute("aria-label"));
+                launcher.click();
+                WebElement text = widget.findElement(By.cssSelector("#sb-text"));
+                assertEquals(Boolean.TRUE, js(shop, "return document.getElementById('switchboard-chat').shadowRoot.activeElement === arguments[0];", text),
+                        "opening moves focus to the message box");
+                String question = "Hello <img src=x onerror=window.__xss=1> my order " + unique("o") + " is late";
+                text.sendKeys(question);
+                widget.findElement(By.cssSelector(".send")).click();
+                assertTrue(widget.findElement(By.cssSelector(".status")).getText().contains("Accept the terms"), "explicit consent comes first");
+                widget.findElement(By.cssSelector("#sb-agree")).click();
+                widget.findElement(By.cssSelector(".send")).click();
+                visitor.waiting().until(d -> !widget.findElements(By.cssSelector("li.visitor[data-seq='1']:not(.pending)")).isEmpty());
+                assertEquals(1L, js(shop, "return localStorage.length;"), "the conversation is kept once the visitor opened the chat");
+                assertEquals("#111111", org.openqa.selenium.support.Color.fromString(widget.findElement(By.cssSelector("li.greeting")).getCssValue("color")).asHex(),
+                        "the host page's CSS does not reach in");
+                visitor.screenshot("chat-widget");
+
+                // the agent sees it arrive live and replies; the visitor sees the reply with the agent's name
+                WebDriver desk = agent.driver();
+                String subject = question;
+                agent.waiting().withTimeout(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tickets:list"), "my order"));
+                desk.findElement(By.partialLinkText("my order")).click();
+                agent.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), subject));
+                assertNull(js(desk, "return window.__xss;"), "the visitor's markup runs nowhere in the workspace");
+                desk.findElement(By.id("composer:replyForm:replyText")).sendKeys("Your parcel leaves today.");
+                desk.findElement(By.id("composer:replyForm:send")).click();
+                WebElement answer = visitor.waiting().until(d -> widget.findElement(By.cssSelector("li.agent")));
+                assertTrue(answer.getText().contains("Aino Agentti") && answer.getText().contains("Your parcel leaves today."), answer.getText());
+                assertNull(js(shop, "return window.__xss;"), "nor in the widget");
+                long ticketId = Long.parseLong(desk.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1"));
+                agent.waiting().until(d -> messages(ticketId).stream().anyMatch(m -> m.getString("deliveryState").equals("READ")));
+
+                // the connection drops: a reply comes meanwhile and the visitor writes; when it is back, both arrive once
+                js(shop, "window.dispatchEvent(new Event('offline'));");
+                visitor.waiting().until(d -> widget.findElement(By.cssSelector(".status")).getText().contains("Reconnecting"));
+                desk.findElement(By.id("composer:replyForm:replyText")).sendKeys("Are you still there?");
+                desk.findElement(By.id("composer:replyForm:send")).click();
+                agent.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Are you still there?"));
+                widget.findElement(By.cssSelector("#sb-text")).sendKeys("Yes, thanks" + org.openqa.selenium.Keys.ENTER);
+                assertEquals(1, widget.findElements(By.cssSelector("li.visitor.pending")).size(), "kept while offline");
+                js(shop, "window.dispatchEvent(new Event('online'));");
+                visitor.waiting().until(d -> widget.findElements(By.cssSelector("li.pending")).isEmpty()
+                        && widget.findElements(By.cssSelector("li.agent")).size() == 2);
+                agent.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Yes, thanks"));
+                List<String> texts = messages(ticketId).stream().map(m -> m.getString("text")).toList();
+                assertEquals(List.of(question, "Your parcel leaves today.", "Are you still there?", "Yes, thanks"), texts);
+                assertEquals(List.of("1", "2", "3", "4"), widget.findElements(By.cssSelector("li[data-seq]")).stream()
+                        .map(li -> li.getAttribute("data-seq")).toList(), "every line once, in order");
+
+                // where WebSockets are blocked the widget long-polls; its texts follow the visitor's language
+                try (Browser finn = new Browser()) {
+                    finn.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/poll");
+                    org.openqa.selenium.SearchContext fiWidget = shadowOf(finn);
+                    WebElement fiLauncher = finn.waiting().until(d -> fiWidget.findElement(By.cssSelector(".launcher")));
+                    assertEquals("Avaa chat", fiLauncher.getAttribute("aria-label"));
+                    fiLauncher.click();
+                    fiWidget.findElement(By.cssSelector("#sb-agree")).click();
+                    String kysymys = "Hei, toimitus " + unique("t");
+                    fiWidget.findElement(By.cssSelector("#sb-text")).sendKeys(kysymys + org.openqa.selenium.Keys.ENTER);
+                    finn.waiting().until(d -> !fiWidget.findElements(By.cssSelector("li.visitor[data-seq='1']:not(.pending)")).isEmpty());
+                    long fiTicket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelIdOf(channelName))).getJsonArray("items")
+                            .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("subject").equals(kysymys)).findFirst().orElseThrow()
+                            .getJsonNumber("id").longValue();
+                    api.post("/api/v1/tickets/" + fiTicket + "/replies", "{\"text\":\"Lähtee tänään.\"}");
+                    finn.waiting().until(d -> fiWidget.findElement(By.cssSelector("li.agent")).getText().contains("Lähtee tänään."));
+                    assertTrue(finn.driver().manage().logs().get("browser").getAll().stream().noneMatch(l -> l.getMessage().contains("/widget/socket")),
+                            "no WebSocket was tried");
+                    finn.screenshot("chat-widget-fi");
+                }
+
+                // outside the opening hours the widget says the team is away and asks where to answer
+                String notToday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).getDayOfWeek().plus(3).name();
+                api.send("PUT", "/api/v1/channels/" + channelIdOf(channelName) + "/chat", "{\"timeZone\":\"Europe/Helsinki\",\"hours\":[{\"day\":\""
+                        + notToday + "\",\"opens\":\"08:00\",\"closes\":\"16:00\"}]}");
+                try (Browser late = new Browser()) {
+                    late.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/poll");
+                    org.openqa.selenium.SearchContext awayWidget = shadowOf(late);
+                    late.waiting().until(d -> awayWidget.findElement(By.cssSelector(".launcher"))).click();
+                    assertTrue(awayWidget.findElement(By.cssSelector(".away")).getText().contains("Olemme nyt poissa"));
+                    awayWidget.findElement(By.cssSelector("#sb-agree")).click();
+                    awayWidget.findElement(By.cssSelector("#sb-text")).sendKeys("Onko Inariin toimitusta?" + org.openqa.selenium.Keys.ENTER);
+                    assertTrue(awayWidget.findElement(By.cssSelector(".status")).getText().contains("Anna sähköpostiosoitteesi"));
+                    awayWidget.findElement(By.cssSelector("#sb-email")).sendKeys("myohainen@example.fi");
+                    awayWidget.findElement(By.cssSelector(".send")).click();
+                    late.waiting().until(d -> awayWidget.findElement(By.cssSelector(".status")).getText().contains("myohainen@example.fi"));
+                    late.screenshot("chat-widget-away-fi");
+                    JsonObject awayTicket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelIdOf(channelName))).getJsonArray("items")
+                            .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("subject").equals("Onko Inariin toimitusta?")).findFirst().orElseThrow();
+                    assertTrue(ApiClient.object(api.get("/api/v1/contacts/" + awayTicket.getJsonNumber("contactId"))).toString().contains("myohainen@example.fi"),
+                            "the address the visitor left is on the contact, for the answer by email");
+                }
+            } finally {
+                site.stop(0);
+            }
+        }
+    }
+
+    private static org.openqa.selenium.SearchContext shadowOf(Browser browser) {
+        return browser.waiting().until(d -> d.findElement(By.id("switchboard-chat"))).getShadowRoot();
+    }
+
+    private List<JsonObject> messages(long ticketId) {
+        return ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("messages").getValuesAs(JsonObject.class);
+    }
+
+    private long channelIdOf(String name) {
+        return ApiClient.array(api.get("/api/v1/channels")).getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 
     private void signIn(Browser browser, String username, String password) {

@@ -49,4 +49,12 @@ public interface ChannelConnector {
     default java.util.OptionalLong repliesThrough(long channelId) {
         return java.util.OptionalLong.empty();
     }
+
+    /**
+     * The channel that sends the replies of one conversation: where it depends on the conversation
+     * (a chat visitor who wrote while the team was away is answered by email), the kind says so here.
+     */
+    default java.util.OptionalLong repliesThrough(long channelId, long conversationId) {
+        return repliesThrough(channelId);
+    }
 }

@@ -34,6 +34,14 @@ public class ChannelConnectors {
         return connectors.stream().sorted(Comparator.comparing(ChannelConnector::kind)).toList();
     }
 
+    /**
+     * Whether a channel sends email itself (team email): the channel a kind that cannot answer
+     * (a form, a chat whose visitor left) names to answer by email.
+     */
+    public boolean sendsEmail(String kind, long channelId) {
+        return of(kind).filter(k -> k.identity() == ContactIdentity.EMAIL && k.repliesThrough(channelId).isEmpty()).isPresent();
+    }
+
     public boolean exists(String kind) {
         return of(kind).isPresent();
     }

@@ -54,6 +54,10 @@ public class Conversation {
     @Column(name = "last_message_at")
     private Instant lastMessageAt;
 
+    /** The sequence number of the conversation's latest message; see {@link #nextSeq()}. */
+    @Column(name = "last_seq")
+    private int lastSeq;
+
     @Version
     private long version;
 
@@ -85,6 +89,18 @@ public class Conversation {
         if (lastMessageAt == null || at.isAfter(lastMessageAt)) {
             lastMessageAt = at;
         }
+    }
+
+    /**
+     * The next message's place in this conversation (1, 2, 3, …). Taking it changes the row, so two
+     * transactions that add messages to one conversation at once cannot both commit the same number.
+     */
+    public int nextSeq() {
+        return ++lastSeq;
+    }
+
+    public int getLastSeq() {
+        return lastSeq;
     }
 
     public Long getId() {

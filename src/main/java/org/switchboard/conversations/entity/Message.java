@@ -114,6 +114,9 @@ public class Message {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Its place in its conversation (1, 2, 3, …); null for a note on a ticket without a conversation. */
+    private Integer seq;
+
     @Version
     private long version;
 
@@ -138,6 +141,7 @@ public class Message {
         this.sanitizedHtml = sanitizedHtml;
         this.deliveryState = state;
         this.createdAt = Instant.now();
+        this.seq = conversation == null ? null : conversation.nextSeq();
     }
 
     /** A message from the contact, as the channel delivered it. */
@@ -411,6 +415,10 @@ public class Message {
 
     public String getDeliveryError() {
         return deliveryError;
+    }
+
+    public Integer getSeq() {
+        return seq;
     }
 
     public Instant getCreatedAt() {

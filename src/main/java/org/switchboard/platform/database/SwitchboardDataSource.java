@@ -55,7 +55,8 @@ public class SwitchboardDataSource implements DataSource {
         }
     }
 
-    static DataSource create(DatabaseSettings settings) throws SQLException {
+    /** The database's own data source, unpooled: for connections that must stay outside the server's pool (LISTEN). */
+    public static DataSource create(DatabaseSettings settings) throws SQLException {
         return switch (settings.kind()) {
             case H2 -> {
                 JdbcDataSource h2 = new JdbcDataSource();

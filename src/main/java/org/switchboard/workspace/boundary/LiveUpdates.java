@@ -13,20 +13,25 @@ import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
 
 import org.switchboard.platform.concurrent.Background;
+import org.switchboard.platform.live.LiveEvents;
+import org.switchboard.platform.startup.SchemaReady;
 import org.switchboard.tickets.control.TicketActivity;
 
 /**
- * Tells every open workspace page that tickets changed (Faces WebSocket push on the channel
- * "helpdesk"); the pages then re-render their lists over Ajax. The message says only that
- * something changed — what a page shows it reads with its own user's rights. Changes are
- * coalesced: one push at most every {@value #COALESCE_MILLIS} ms however many tickets changed,
- * so a burst of inbound mail neither makes every page reload per ticket nor costs each commit a push.
+ * Tells every open workspace page, on every instance, that tickets changed: a change committed here
+ * is published as the live event {@value #TOPIC}, and each instance that hears it pushes "activity"
+ * on the Faces WebSocket channel "helpdesk"; the pages then re-render their lists over Ajax. The
+ * message says only that something changed — what a page shows it reads with its own user's
+ * rights. Changes are coalesced: one event at most every {@value #COALESCE_MILLIS} ms however many
+ * tickets changed, so a burst of inbound mail neither makes every page reload per ticket nor costs
+ * each commit an event.
  */
 @ApplicationScoped
 public class LiveUpdates {
 
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class.getName());
     static final long COALESCE_MILLIS = 300;
+    static final String TOPIC = "helpdesk";
 
     @Inject
     @Push(channel = "helpdesk")
@@ -35,20 +40,31 @@ public class LiveUpdates {
     @Inject
     Background background;
 
+    @Inject
+    LiveEvents live;
+
     private final AtomicBoolean pending = new AtomicBoolean();
+
+    void listen(@Observes SchemaReady ready) {
+        live.subscribe(TOPIC, this::push);
+    }
 
     void onActivity(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketActivity activity) {
         if (pending.compareAndSet(false, true)) {
             try {
-                background.schedule(this::push, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+                background.schedule(this::publish, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RuntimeException stopping) {
                 pending.set(false); // the application is stopping
             }
         }
     }
 
-    private void push() {
+    private void publish() {
         pending.set(false);
+        live.publish(TOPIC);
+    }
+
+    private void push() {
         try {
             helpdesk.send("activity");
         } catch (RuntimeException e) {

@@ -269,9 +269,11 @@ public class TicketService {
                 .setParameter("t", ticket).setMaxResults(1).getResultStream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("Ticket #" + ticket.getNumber() + " has no conversation to reply in"));
         User agent = user(actor);
+        // the reply takes the conversation's next sequence number: wait for a message being taken in now rather than fail on it
+        em.refresh(conversation, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Message reply = Message.outbound(conversation, agent, "Re: " + ticket.getSubject(), text, HtmlSanitizer.sanitize(html));
         Channel channel = conversation.getChannel();
-        connectors.of(channel.getType()).map(c -> c.repliesThrough(channel.getId())).filter(java.util.OptionalLong::isPresent)
+        connectors.of(channel.getType()).map(c -> c.repliesThrough(channel.getId(), conversation.getId())).filter(java.util.OptionalLong::isPresent)
                 .map(through -> em.find(Channel.class, through.getAsLong())).ifPresent(reply::sendThrough);
         reply.queueForDelivery();
         em.persist(reply);

@@ -22,9 +22,7 @@ import org.switchboard.channels.control.ChannelDtos.ChannelView;
 import org.switchboard.channels.control.ChannelDtos.RoutingDto;
 import org.switchboard.channels.control.ChannelDtos.TicketDefaultsDto;
 import org.switchboard.channels.control.ChannelService;
-import org.switchboard.channels.connector.ChannelConnector;
 import org.switchboard.channels.connector.ChannelConnectors;
-import org.switchboard.channels.connector.ContactIdentity;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.channels.entity.ChannelDestination;
 import org.switchboard.channels.form.entity.Form;
@@ -150,8 +148,7 @@ public class FormService {
 
     /** The channels a form can answer from: those that send email themselves (team email). */
     public List<ChannelView> replyChannels() {
-        return channels.list().stream().filter(c -> connectors.of(c.type())
-                .filter(k -> k.identity() == ContactIdentity.EMAIL && k.repliesThrough(c.id()).isEmpty()).isPresent()).toList();
+        return channels.list().stream().filter(c -> connectors.sendsEmail(c.type(), c.id())).toList();
     }
 
     /** Names the team email channel that answers the form's submitters; its replies thread back through that channel. */
@@ -173,8 +170,7 @@ public class FormService {
         if (replies == null || replyChannelId == formChannelId) {
             throw new IllegalArgumentException("replyChannelId: no channel " + replyChannelId + " to answer from");
         }
-        ChannelConnector kind = connectors.of(replies.getType()).orElseThrow();
-        if (kind.identity() != ContactIdentity.EMAIL || kind.repliesThrough(replyChannelId).isPresent()) {
+        if (!connectors.sendsEmail(replies.getType(), replyChannelId)) {
             throw new IllegalArgumentException("replyChannelId: channel " + replies.getName() + " does not send email; name a team email channel");
         }
         em.find(Channel.class, formChannelId).changeTypeSettings(new FormChannelSettings(replyChannelId).toJson());

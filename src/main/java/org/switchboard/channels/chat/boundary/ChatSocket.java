@@ -1,0 +1,198 @@
+package org.switchboard.channels.chat.boundary;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+import org.switchboard.channels.chat.control.ChatLine;
+import org.switchboard.channels.chat.control.ChatVisitors;
+import org.switchboard.channels.chat.control.Visitor;
+import org.switchboard.channels.control.ChannelService;
+import org.switchboard.channels.control.ChannelService.ChannelRef;
+import org.switchboard.platform.live.LiveEvents;
+
+/**
+ * The widget's live connection, {@code /widget/socket/{channelKey}}. JSON text frames:
+ * the widget says {@code hello} (its token and the last sequence number it saw) and gets everything
+ * after it; then {@code send} (the widget's own message id and text) → {@code accepted} with the
+ * message's place; {@code seen} → receipts. Whenever the visitor's conversation changes the
+ * server pushes the new {@code messages}. A widget that reconnects says hello with its last
+ * number again and resends what was not accepted: nothing is lost, nothing doubled.
+ */
+@ServerEndpoint("/widget/socket/{channelKey}")
+public class ChatSocket {
+
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    static final int MAX_FRAME = 16 * 1024;
+    static final long IDLE_MILLIS = 10 * 60 * 1000L;
+
+    private ChatVisitors visitors;
+    private ChannelService channels;
+    private LiveEvents live;
+
+    private Session session;
+    private ChannelRef channel;
+    private Visitor visitor;
+    private int cursor;
+    private LiveEvents.Subscription subscription;
+
+    @OnOpen
+    public void open(Session session, @PathParam("channelKey") String key) throws IOException {
+        this.session = session;
+        session.setMaxTextMessageBufferSize(MAX_FRAME);
+        session.setMaxIdleTimeout(IDLE_MILLIS);
+        visitors = CDI.current().select(ChatVisitors.class).get();
+        channels = CDI.current().select(ChannelService.class).get();
+        live = CDI.current().select(LiveEvents.class).get();
+        channel = channels.byPublicKey(key).filter(c -> visitors.isChat(c.id())).orElse(null);
+        if (channel == null) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "No chat channel with this key"));
+        }
+    }
+
+    @OnMessage
+    public void frame(String text) throws IOException {
+        JsonObject frame;
+        try {
+            frame = Json.createReader(new StringReader(text)).readObject();
+        } catch (JsonParsingException | ClassCastException | IllegalStateException notJson) {
+            error(null, "Frames are JSON objects", null);
+            return;
+        }
+        String type = frame.getString("type", "");
+        switch (type) {
+            case "hello" -> hello(frame);
+            case "send" -> send(frame);
+            case "seen" -> seen(frame);
+            case "ping" -> reply(Json.createObjectBuilder().add("type", "pong"));
+            default -> error(null, "Unknown frame type '" + type + "'", "type");
+        }
+    }
+
+    private void hello(JsonObject frame) throws IOException {
+        Optional<Visitor> known = visitors.visitor(channel, frame.getString("token", null));
+        if (known.isEmpty()) {
+            error(null, "The visitor token is not valid for this chat; open a session first.", "token");
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Invalid visitor token"));
+            return;
+        }
+        if (subscription != null) {
+            subscription.close();
+        }
+        visitor = known.get();
+        synchronized (this) {
+            cursor = Math.max(0, frame.getInt("after", 0));
+        }
+        reply(Json.createObjectBuilder().add("type", "ready"));
+        subscription = live.subscribe(visitor.topic(), this::pushNew);
+        pushNew();
+    }
+
+    private void send(JsonObject frame) throws IOException {
+        String clientId = frame.getString("clientId", "");
+        String text = frame.getString("text", "");
+        if (visitor == null) {
+            error(clientId, "Say hello with the visitor token first", "token");
+        } else if (!clientId.matches("[A-Za-z0-9_-]{1,64}")) {
+            error(clientId, "clientId must be 1 to 64 letters, digits, _ or -", "clientId");
+        } else if (text.isBlank() || text.length() > 5000) {
+            error(clientId, "text must be 1 to 5000 characters", "text");
+        } else if (!channels.byPublicKey(channelKey()).map(ChannelRef::enabled).orElse(false)) {
+            error(clientId, "This chat is not taking messages now.", null);
+        } else {
+            int seq;
+            try {
+                seq = frame.getBoolean("away", false)
+                        ? visitors.sendAway(visitor, clientId, text, frame.getString("language", null), frame.getString("replyEmail", null))
+                        : visitors.send(visitor, clientId, text, frame.getString("language", null));
+            } catch (IllegalArgumentException noAddress) {
+                error(clientId, noAddress.getMessage(), "replyEmail");
+                return;
+            } catch (RuntimeException notNow) {
+                LOG.log(Level.WARNING, "A chat message was not taken in; the widget sends it again", notNow);
+                error(clientId, "Not sent yet; trying again.", null);
+                return;
+            }
+            reply(Json.createObjectBuilder().add("type", "accepted").add("clientId", clientId).add("seq", seq));
+        }
+    }
+
+    private void seen(JsonObject frame) throws IOException {
+        if (visitor == null) {
+            error(null, "Say hello with the visitor token first", "token");
+            return;
+        }
+        visitors.seen(visitor, Math.max(0, frame.getInt("seq", 0)), frame.getBoolean("read", false));
+    }
+
+    /** Sends what came after the cursor; one push at a time per connection, so nothing goes twice or out of order. */
+    private synchronized void pushNew() {
+        if (visitor == null || !session.isOpen()) {
+            return;
+        }
+        List<ChatLine> lines = visitors.after(visitor, cursor);
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            session.getBasicRemote().sendText("{\"type\":\"messages\",\"messages\":" + JSONB.toJson(lines) + "}");
+            cursor = lines.get(lines.size() - 1).seq();
+        } catch (IOException closed) {
+            LOG.log(Level.FINE, "Chat push not delivered; the widget catches up when it reconnects", closed);
+        }
+    }
+
+    private String channelKey() {
+        return session.getPathParameters().get("channelKey");
+    }
+
+    private synchronized void reply(JsonObjectBuilder frame) throws IOException {
+        if (session.isOpen()) {
+            session.getBasicRemote().sendText(frame.build().toString());
+        }
+    }
+
+    private void error(String clientId, String message, String field) throws IOException {
+        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "error").add("message", message);
+        if (clientId != null) {
+            frame.add("clientId", clientId);
+        }
+        if (field != null) {
+            frame.add("field", field);
+        }
+        reply(frame);
+    }
+
+    @OnClose
+    public void closed() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    @OnError
+    public void failed(Throwable error) {
+        LOG.log(Level.FINE, "Chat socket failed", error);
+        closed();
+    }
+}

@@ -1,0 +1,116 @@
+package org.switchboard.platform.live;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.switchboard.platform.concurrent.Background;
+import org.switchboard.platform.config.DatabaseKind;
+import org.switchboard.platform.config.DatabaseSettings;
+import org.switchboard.platform.config.SwitchboardSettings;
+import org.switchboard.platform.database.SwitchboardDataSource;
+import org.switchboard.platform.startup.SchemaReady;
+
+/**
+ * A wake-up call on a topic ("chat:42:v-9f…"): whoever waits on it — an open WebSocket, a long
+ * poll — reads what is new itself, with its own rights. An event carries no data, so one that is
+ * lost or comes twice costs a read, never a wrong answer; readers catch up by sequence number.
+ * Listeners run on {@link Background} threads, never on the publisher's, so a publisher inside a
+ * request is not slowed by the readers it wakes. On PostgreSQL an event reaches the listeners of
+ * every instance ({@link PostgresRelay}: {@code LISTEN/NOTIFY}); on the embedded H2 there is one
+ * instance and events stay in it.
+ */
+@ApplicationScoped
+public class LiveEvents {
+
+    private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
+
+    private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+
+    @Inject
+    Background background;
+
+    private volatile PostgresRelay relay;
+
+    /** Starts carrying events between instances once the database is ready, on PostgreSQL. */
+    void start(@Observes SchemaReady ready) {
+        DatabaseSettings database = SwitchboardSettings.current().database();
+        if (database.kind() != DatabaseKind.POSTGRESQL) {
+            return;
+        }
+        PostgresRelay started = new PostgresRelay(() -> SwitchboardDataSource.create(database).getConnection(), this::deliver, this::wakeAll);
+        relay = started;
+        background.newThread(started::listen, "switchboard-live-events").start();
+    }
+
+    @PreDestroy
+    void stop() {
+        PostgresRelay running = relay;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    /** Calls {@code listener} after every {@link #publish} on {@code topic} until the subscription is closed. */
+    public Subscription subscribe(String topic, Runnable listener) {
+        listeners.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.computeIfPresent(topic, (t, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Wakes every listener of {@code topic}, on every instance; call it after the change it announces has committed. */
+    public void publish(String topic) {
+        PostgresRelay through = relay;
+        if (through == null || !through.publish(topic)) {
+            deliver(topic);
+        }
+    }
+
+    /** Wakes this instance's listeners of {@code topic}. */
+    private void deliver(String topic) {
+        Set<Runnable> waiting = listeners.get(topic);
+        if (waiting == null) {
+            return;
+        }
+        for (Runnable listener : waiting) {
+            try {
+                background.execute(() -> run(listener));
+            } catch (RuntimeException stopping) {
+                return; // the application is stopping
+            }
+        }
+    }
+
+    private void wakeAll() {
+        listeners.keySet().forEach(this::deliver);
+    }
+
+    /** How many topics have listeners on this instance (for health and benchmarks). */
+    public int topicsListened() {
+        return listeners.size();
+    }
+
+    private static void run(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A live listener failed", e);
+        }
+    }
+
+    /** Stops the listener; closing twice is harmless. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
