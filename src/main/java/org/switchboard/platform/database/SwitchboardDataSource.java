@@ -55,8 +55,7 @@ public class SwitchboardDataSource implements DataSource {
         }
     }
 
-    /** The database's own data source, unpooled: for connections that must stay outside the server's pool (LISTEN). */
-    public static DataSource create(DatabaseSettings settings) throws SQLException {
+    static DataSource create(DatabaseSettings settings) throws SQLException {
         return switch (settings.kind()) {
             case H2 -> {
                 JdbcDataSource h2 = new JdbcDataSource();

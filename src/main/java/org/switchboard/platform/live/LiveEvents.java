@@ -6,16 +6,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.switchboard.platform.concurrent.Background;
-import org.switchboard.platform.config.DatabaseKind;
-import org.switchboard.platform.config.DatabaseSettings;
-import org.switchboard.platform.config.SwitchboardSettings;
-import org.switchboard.platform.database.SwitchboardDataSource;
 import org.switchboard.platform.startup.SchemaReady;
 
 /**
@@ -39,13 +41,20 @@ public class LiveEvents {
 
     private volatile PostgresRelay relay;
 
+    /** The application's data source (the server's own on WildFly): the relay's connections come from it, never enlisted in a transaction. */
+    @Resource(lookup = "java:app/jdbc/switchboard")
+    DataSource dataSource;
+
     /** Starts carrying events between instances once the database is ready, on PostgreSQL. */
     void start(@Observes SchemaReady ready) {
-        DatabaseSettings database = SwitchboardSettings.current().database();
-        if (database.kind() != DatabaseKind.POSTGRESQL) {
-            return;
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql")) {
+                return;
+            }
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("The database cannot be reached: " + unreachable.getMessage(), unreachable);
         }
-        PostgresRelay started = new PostgresRelay(() -> SwitchboardDataSource.create(database).getConnection(), this::deliver, this::wakeAll);
+        PostgresRelay started = new PostgresRelay(dataSource::getConnection, this::deliver, this::wakeAll);
         relay = started;
         background.newThread(started::listen, "switchboard-live-events").start();
     }

@@ -15,8 +15,8 @@ import org.postgresql.PGNotification;
  * Carries live events between instances through PostgreSQL's {@code LISTEN/NOTIFY} on the database
  * every instance already shares: {@code pg_notify('switchboard_live', topic)} reaches every
  * instance's listening connection, this one's included, which hands the topic to local listeners.
- * Two connections of its own, outside the server's pool: one waits for notifications, one sends
- * them. After the listening connection was lost, every local listener is woken once, since events
+ * Two connections held for good (from the application's data source, outside any transaction):
+ * one waits for notifications, one sends them. After the listening connection was lost, every local listener is woken once, since events
  * may have passed meanwhile — listeners re-read, so waking too often costs a read, never an error.
  */
 final class PostgresRelay {
@@ -25,7 +25,7 @@ final class PostgresRelay {
     static final String CHANNEL = "switchboard_live";
     private static final int WAIT_MILLIS = 5000;
 
-    /** Opens a new, unpooled connection to the shared database. */
+    /** Gives a connection to the shared database; closing it gives it back. */
     @FunctionalInterface
     interface Connections {
         Connection open() throws SQLException;

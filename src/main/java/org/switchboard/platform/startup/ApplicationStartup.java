@@ -12,7 +12,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.switchboard.platform.config.InvalidSettingException;
@@ -33,17 +32,21 @@ public class ApplicationStartup {
     DataSource dataSource;
 
     @Inject
-    Event<SchemaReady> schemaReady;
+    Seeding seeding;
 
     @Inject
     Readiness readiness;
 
-    /** What the data source really connects to: on WildFly that is the server's data source, not SWITCHBOARD_DB_URL. */
-    private void logDatabase(SwitchboardSettings settings) {
+    /**
+     * What the data source really connects to: on WildFly that is the server's data source, not
+     * SWITCHBOARD_DB_URL. Answers whether it is PostgreSQL.
+     */
+    private boolean logDatabase(SwitchboardSettings settings) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             LOG.info("Switchboard data folder " + settings.dataDir() + "; database " + meta.getDatabaseProductName() + " "
                     + meta.getDatabaseProductVersion() + " at " + meta.getURL() + " as " + meta.getUserName());
+            return meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
         } catch (SQLException e) {
             throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
         }
@@ -55,9 +58,9 @@ public class ApplicationStartup {
             settings.baseUrl();
             settings.adminPassword();
             SecretKeys.load(settings.secretKey(), settings.dataDir());
-            logDatabase(settings);
+            boolean postgresql = logDatabase(settings);
             SchemaMigrator.migrate(dataSource);
-            schemaReady.fire(new SchemaReady(settings.adminPassword())); // features seed what they own
+            seeding.seed(new SchemaReady(settings.adminPassword()), postgresql); // features seed what they own
             readiness.markReady();
         } catch (InvalidSettingException e) {
             LOG.severe(() -> "Switchboard cannot start. " + e.getMessage());

@@ -1,7 +1,6 @@
 package org.switchboard.workspace.boundary;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,9 +21,10 @@ import org.switchboard.tickets.control.TicketActivity;
  * is published as the live event {@value #TOPIC}, and each instance that hears it pushes "activity"
  * on the Faces WebSocket channel "helpdesk"; the pages then re-render their lists over Ajax. The
  * message says only that something changed — what a page shows it reads with its own user's
- * rights. Changes are coalesced: one event at most every {@value #COALESCE_MILLIS} ms however many
- * tickets changed, so a burst of inbound mail neither makes every page reload per ticket nor costs
- * each commit an event.
+ * rights. The first change after a quiet moment goes out at once (a chat message should show within
+ * a blink); changes right after it are coalesced into one event at the end of a
+ * {@value #COALESCE_MILLIS} ms window, so a burst of inbound mail neither makes every page reload per
+ * ticket nor costs each commit an event.
  */
 @ApplicationScoped
 public class LiveUpdates {
@@ -43,24 +43,37 @@ public class LiveUpdates {
     @Inject
     LiveEvents live;
 
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private long lastPublishedNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(COALESCE_MILLIS);
+    private boolean trailingScheduled;
 
     void listen(@Observes SchemaReady ready) {
         live.subscribe(TOPIC, this::push);
     }
 
-    void onActivity(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketActivity activity) {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                background.schedule(this::publish, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException stopping) {
-                pending.set(false); // the application is stopping
+    synchronized void onActivity(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketActivity activity) {
+        if (trailingScheduled) {
+            return; // the event at the end of this window covers it
+        }
+        long now = System.nanoTime();
+        long wait = lastPublishedNanos + TimeUnit.MILLISECONDS.toNanos(COALESCE_MILLIS) - now;
+        try {
+            if (wait <= 0) {
+                lastPublishedNanos = now;
+                background.execute(() -> live.publish(TOPIC));
+            } else {
+                trailingScheduled = true;
+                background.schedule(this::publishTrailing, wait, TimeUnit.NANOSECONDS);
             }
+        } catch (RuntimeException stopping) {
+            trailingScheduled = false; // the application is stopping
         }
     }
 
-    private void publish() {
-        pending.set(false);
+    private void publishTrailing() {
+        synchronized (this) {
+            trailingScheduled = false;
+            lastPublishedNanos = System.nanoTime();
+        }
         live.publish(TOPIC);
     }
 
