@@ -277,7 +277,8 @@
             ui.agree.focus();
             return;
         }
-        var item = { clientId: newId(), text: text };
+        // explicit consent was checked above; implicit consent is given by writing with the text shown
+        var item = { clientId: newId(), text: text, consent: state.look.consent === "EXPLICIT" || state.look.consent === "IMPLICIT" };
         if (state.away) {
             if (ui.email && (!ui.email.value.trim() || !ui.email.checkValidity())) {
                 ui.status.textContent = t.emailNeeded;
@@ -318,12 +319,12 @@
         if (!state.polling) {
             if (state.socket && state.socket.readyState === 1 && state.ready) {
                 state.socket.send(JSON.stringify({ type: "send", clientId: item.clientId, text: item.text, language: lang,
-                                                   away: !!item.away, replyEmail: item.replyEmail || null }));
+                                                   away: !!item.away, replyEmail: item.replyEmail || null, consent: !!item.consent }));
             }
             return; // a socket that is not ready resends the outbox on hello
         }
         post("messages", { token: state.token, clientId: item.clientId, text: item.text, language: lang,
-                           away: !!item.away, replyEmail: item.replyEmail || null }).then(function (r) {
+                           away: !!item.away, replyEmail: item.replyEmail || null, consent: !!item.consent }).then(function (r) {
             accepted(r.clientId);
         }).catch(function (e) {
             if (e.status >= 400 && e.status < 500 && e.status !== 409 && e.status !== 429) {

@@ -827,5 +827,17 @@ class InboundApiIT {
                     .filter(t -> t.getString("subject").equals(subject)).findFirst().orElseThrow().getJsonNumber("contactId").longValue();
         }
         assertEquals(contacts[0], contacts[1], "a verified email joins the contact who already has it");
+
+        // explicit consent: a visitor who has not accepted cannot send; once accepted, they are not asked again
+        assertEquals(200, api.send("PUT", "/api/v1/channels/" + channelId + "/chat", "{\"consent\":\"EXPLICIT\",\"consentTextEn\":\"We keep chats for a year.\"}").statusCode());
+        String id = "user-consent-" + unique("u");
+        String consenting = ApiClient.object(anyone.postJson(chat + "session", "{\"user\":{\"id\":\"" + id + "\",\"hash\":\""
+                + org.switchboard.channels.chat.control.HostIdentity.hash(secret, id) + "\"}}")).getString("token");
+        HttpResponse<String> unconsented = anyone.postJson(chat + "messages", "{\"token\":\"" + consenting + "\",\"clientId\":\"c1\",\"text\":\"hi\"}");
+        assertEquals(400, unconsented.statusCode());
+        assertTrue(unconsented.body().contains("\"consent\""), unconsented.body());
+        assertEquals(200, anyone.postJson(chat + "messages", "{\"token\":\"" + consenting + "\",\"clientId\":\"c1\",\"text\":\"hi\",\"consent\":true}").statusCode());
+        assertEquals(200, anyone.postJson(chat + "messages", "{\"token\":\"" + consenting + "\",\"clientId\":\"c2\",\"text\":\"again\"}").statusCode(),
+                "accepted once is enough");
     }
 }

@@ -784,6 +784,9 @@ class WorkspaceIT {
                 desk.findElement(By.partialLinkText("my order")).click();
                 agent.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), subject));
                 assertNull(js(desk, "return window.__xss;"), "the visitor's markup runs nowhere in the workspace");
+                String history = desk.findElement(By.id("contactHistory")).getText();
+                assertTrue(history.contains("Chat consent on " + channelName) && history.contains("The visitor must accept before sending")
+                        && history.contains("We keep this chat to answer you."), "the consent the visitor accepted is on the contact: " + history);
                 desk.findElement(By.id("composer:replyForm:replyText")).sendKeys("Your parcel leaves today.");
                 desk.findElement(By.id("composer:replyForm:send")).click();
                 WebElement answer = visitor.waiting().until(d -> widget.findElement(By.cssSelector("li.agent")));

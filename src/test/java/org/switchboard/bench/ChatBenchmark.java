@@ -76,8 +76,13 @@ public final class ChatBenchmark {
                     String token = ApiClient.object(http.postJson(chat + "session", "{}")).getString("token");
                     visitors.add(new Visitor(token, client, socketUri));
                 }
-                for (Visitor visitor : visitors) {
-                    visitor.ready.get(30, TimeUnit.SECONDS);
+                long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (visitors.stream().anyMatch(v -> !v.ready.isDone()) && System.nanoTime() < readyBy) {
+                    Thread.sleep(100);
+                }
+                long notReady = visitors.stream().filter(v -> !v.ready.isDone()).count();
+                if (notReady > 0) {
+                    throw new IllegalStateException(notReady + " of " + connections + " widgets got no answer to hello within a minute");
                 }
                 System.out.printf("%d widget connections open (sessions + WebSockets + hello) in %.1f s%n", connections, (System.nanoTime() - opening) / 1e9);
                 long heapAfter = heapAfterGc(server.pid());
@@ -140,7 +145,8 @@ public final class ChatBenchmark {
             }
             Thread.sleep(5);
         }
-        throw new IllegalStateException(marker + " never reached the agent's page");
+        throw new IllegalStateException(marker + " never reached the agent's page; it shows: "
+                + ((JavascriptExecutor) page).executeScript("var c = document.getElementById('conversation'); return (c ? c.innerText : document.body.innerText).slice(-600);"));
     }
 
     private static long awaitTicket(ApiClient api, long channelId) throws InterruptedException {
@@ -196,7 +202,14 @@ public final class ChatBenchmark {
 
         Visitor(String token, HttpClient client, URI uri) throws Exception {
             this.token = token;
-            this.socket = client.newWebSocketBuilder().buildAsync(uri, this).get(30, TimeUnit.SECONDS);
+            try {
+                this.socket = client.newWebSocketBuilder().buildAsync(uri, this).get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                    throw new IllegalStateException("WebSocket refused: " + refused.getResponse().statusCode() + " " + refused.getResponse().body(), e);
+                }
+                throw e;
+            }
             socket.sendText(Json.createObjectBuilder().add("type", "hello").add("token", token).add("after", 0).build().toString(), true);
         }
 

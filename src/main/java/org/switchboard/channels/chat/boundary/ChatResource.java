@@ -75,7 +75,7 @@ public class ChatResource {
     public record SendRequest(@NotBlank @Size(max = 2000) String token,
                               @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1 to 64 letters, digits, _ or -") String clientId,
                               @NotBlank @Size(max = 5000) String text, @Pattern(regexp = "en|fi") String language,
-                              Boolean away, @Email @Size(max = 320) @OneLine String replyEmail) {
+                              Boolean away, @Email @Size(max = 320) @OneLine String replyEmail, Boolean consent) {
     }
 
     public record SendResponse(String clientId, int seq) {
@@ -113,13 +113,15 @@ public class ChatResource {
         if (!channel.enabled()) {
             throw new ApiException(Response.Status.CONFLICT, "This chat is not taking messages now.");
         }
-        if (!Boolean.TRUE.equals(request.away())) {
-            return new SendResponse(request.clientId(), visitors.send(visitor, request.clientId(), request.text(), request.language()));
-        }
+        boolean consented = Boolean.TRUE.equals(request.consent());
         try {
-            return new SendResponse(request.clientId(), visitors.sendAway(visitor, request.clientId(), request.text(), request.language(), request.replyEmail()));
-        } catch (IllegalArgumentException noAddress) {
-            throw new ApiException(Response.Status.BAD_REQUEST, noAddress.getMessage(), List.of("replyEmail"));
+            int seq = Boolean.TRUE.equals(request.away())
+                    ? visitors.sendAway(visitor, request.clientId(), request.text(), request.language(), consented, request.replyEmail())
+                    : visitors.send(visitor, request.clientId(), request.text(), request.language(), consented);
+            return new SendResponse(request.clientId(), seq);
+        } catch (IllegalArgumentException refused) {
+            String field = refused.getMessage().substring(0, Math.max(0, refused.getMessage().indexOf(':')));
+            throw new ApiException(Response.Status.BAD_REQUEST, refused.getMessage(), field.isEmpty() ? List.of() : List.of(field));
         }
     }
 

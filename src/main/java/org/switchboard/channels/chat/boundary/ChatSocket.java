@@ -122,11 +122,12 @@ public class ChatSocket {
         } else {
             int seq;
             try {
+                boolean consented = frame.getBoolean("consent", false);
                 seq = frame.getBoolean("away", false)
-                        ? visitors.sendAway(visitor, clientId, text, frame.getString("language", null), frame.getString("replyEmail", null))
-                        : visitors.send(visitor, clientId, text, frame.getString("language", null));
-            } catch (IllegalArgumentException noAddress) {
-                error(clientId, noAddress.getMessage(), "replyEmail");
+                        ? visitors.sendAway(visitor, clientId, text, frame.getString("language", null), consented, frame.getString("replyEmail", null))
+                        : visitors.send(visitor, clientId, text, frame.getString("language", null), consented);
+            } catch (IllegalArgumentException refused) {
+                error(clientId, refused.getMessage(), refused.getMessage().substring(0, Math.max(0, refused.getMessage().indexOf(':'))));
                 return;
             } catch (RuntimeException notNow) {
                 LOG.log(Level.WARNING, "A chat message was not taken in; the widget sends it again", notNow);

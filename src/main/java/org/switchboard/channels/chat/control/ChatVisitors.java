@@ -54,6 +54,9 @@ public class ChatVisitors {
     LiveEvents live;
 
     @Inject
+    ChatConsents consents;
+
+    @Inject
     org.switchboard.routing.control.Staffing staffing;
 
     @Inject
@@ -137,7 +140,17 @@ public class ChatVisitors {
      * @return the message's place in the conversation
      */
     public int send(Visitor visitor, String clientId, String text, String language) {
-        return send(visitor, clientId, text, language, null);
+        return send(visitor, clientId, text, language, false, null);
+    }
+
+    /**
+     * A message with the visitor's answer to the consent text: {@code consented} when the widget
+     * showed it and they accepted (explicit) or started with it shown (implicit).
+     *
+     * @throws IllegalArgumentException naming {@code consent} when the channel asks for explicit consent and the visitor has not given it
+     */
+    public int send(Visitor visitor, String clientId, String text, String language, boolean consented) {
+        return send(visitor, clientId, text, language, consented, null);
     }
 
     /**
@@ -146,26 +159,40 @@ public class ChatVisitors {
      *
      * @throws IllegalArgumentException naming {@code replyEmail} when there is no address to answer
      */
-    public int sendAway(Visitor visitor, String clientId, String text, String language, String replyTo) {
+    public int sendAway(Visitor visitor, String clientId, String text, String language, boolean consented, String replyTo) {
         String address = replyTo != null && !replyTo.isBlank() ? replyTo.strip() : visitor.verified() ? visitor.email() : null;
         if (address == null) {
             throw new IllegalArgumentException("replyEmail: leave an email address for the answer");
         }
-        return send(visitor, clientId, text, language, address);
+        return send(visitor, clientId, text, language, consented, address);
     }
 
-    private int send(Visitor visitor, String clientId, String text, String language, String awayReplyTo) {
+    private int send(Visitor visitor, String clientId, String text, String language, boolean consented, String awayReplyTo) {
+        ChatSettings settings = settings(visitor.channelId());
+        boolean consentToRecord = !"NONE".equals(settings.consent()) && !consents.given(visitor.channelId(), visitor.id());
+        if (consentToRecord && "EXPLICIT".equals(settings.consent()) && !consented) {
+            throw new IllegalArgumentException("consent: accept the consent text before sending");
+        }
         ChatPayload payload = new ChatPayload(visitor.id(), visitor.verified(), visitor.email(), visitor.name(), clientId, text,
                 language, Instant.now().toString(), awayReplyTo);
         Submission submission = pipeline.submit(visitor.channelId(), payload.key(), ChatPayload.CONTENT_TYPE, payload.toJson());
         if (submission.processed() == null || submission.processed().result() == null || submission.processed().result().messageId() == null) {
+            if (consentToRecord) {
+                String lang = "fi".equals(language) ? "fi" : "en";
+                consents.record(visitor.channelId(), visitor.id(), null, settings.consent(), settings.consentText(lang), lang);
+            }
             // journaled, not yet taken in (the database was busy): the schedule takes it in, and the widget sees it then
             live.publish(visitor.topic());
             return 0;
         }
-        int seq = seqOf(submission.processed().result().messageId());
+        Message message = em.find(Message.class, submission.processed().result().messageId());
+        if (consentToRecord) {
+            String lang = "fi".equals(language) ? "fi" : "en";
+            consents.record(visitor.channelId(), visitor.id(), message == null || message.getConversation().getContact() == null ? null
+                    : message.getConversation().getContact().getId(), settings.consent(), settings.consentText(lang), lang);
+        }
         live.publish(visitor.topic());
-        return seq;
+        return message == null || message.getSeq() == null ? 0 : message.getSeq();
     }
 
     /** The visitor's conversation after {@code afterSeq}: their messages and the team's, never notes; at most {@value #MAX_LINES}. */
@@ -231,10 +258,8 @@ public class ChatVisitors {
                 .setParameter("threadKey", visitor.threadKey()).getResultStream().findFirst();
     }
 
-    @Transactional
-    int seqOf(long messageId) {
-        Message message = em.find(Message.class, messageId);
-        return message == null || message.getSeq() == null ? 0 : message.getSeq();
+    private ChatSettings settings(long channelId) {
+        return ChatChannelService.settingsOf(em.find(Channel.class, channelId));
     }
 
     private static ChatLine line(Message m) {

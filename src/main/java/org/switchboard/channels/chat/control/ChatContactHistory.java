@@ -1,0 +1,29 @@
+package org.switchboard.channels.chat.control;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.switchboard.contacts.control.ContactHistory;
+import org.switchboard.platform.i18n.Texts;
+
+/** The chat consents a contact gave, on their card: the channel, the mode and the words they accepted. */
+@ApplicationScoped
+public class ChatContactHistory implements ContactHistory {
+
+    @Inject
+    ChatConsents consents;
+
+    @Inject
+    Texts texts;
+
+    @Override
+    public List<Record> of(long contactId) {
+        return consents.ofContact(contactId).stream()
+                .map(c -> new Record(c.acceptedAt(), texts.get("chat.consentRecord", c.channel()), List.of(
+                        new Line(texts.get("chat.consentMode"), texts.get("chat.consent." + c.mode())),
+                        new Line(texts.get("chat.consentAccepted"), c.text()))))
+                .toList();
+    }
+}
