@@ -22,8 +22,16 @@ public class ChatContactHistory implements ContactHistory {
     public List<Record> of(long contactId) {
         return consents.ofContact(contactId).stream()
                 .map(c -> new Record(c.acceptedAt(), texts.get("chat.consentRecord", c.channel()), List.of(
-                        new Line(texts.get("chat.consentMode"), texts.get("chat.consent." + c.mode())),
+                        new Line(texts.get("chat.consentMode"), mode(c.mode())),
                         new Line(texts.get("chat.consentAccepted"), c.text()))))
                 .toList();
+    }
+
+    private String mode(String mode) {
+        return switch (mode) {
+            case "EXPLICIT" -> texts.get("chat.consent.EXPLICIT");
+            case "IMPLICIT" -> texts.get("chat.consent.IMPLICIT");
+            default -> texts.get("chat.consent.NONE");
+        };
     }
 }
