@@ -452,6 +452,12 @@
             state.socketFailures = 0;
             state.retry = 1000;
             socket.send(JSON.stringify({ type: "hello", token: state.token, after: state.lastSeq }));
+            // a hello that gets no answer (seen under heavy load) must not leave the outbox waiting: start over
+            setTimeout(function () {
+                if (state.socket === socket && !state.ready) {
+                    socket.close();
+                }
+            }, 5000);
         };
         socket.onmessage = function (event) {
             var frame = JSON.parse(event.data);

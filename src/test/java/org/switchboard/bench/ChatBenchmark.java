@@ -193,6 +193,8 @@ public final class ChatBenchmark {
     }
 
     /** One widget: a WebSocket that said hello and collects what the server pushes. */
+    static final java.util.concurrent.atomic.AtomicInteger REFUSED = new java.util.concurrent.atomic.AtomicInteger();
+
     private static final class Visitor implements WebSocket.Listener {
         final CompletableFuture<Void> ready = new CompletableFuture<>();
         private final String token;
@@ -202,14 +204,20 @@ public final class ChatBenchmark {
 
         Visitor(String token, HttpClient client, URI uri) throws Exception {
             this.token = token;
-            try {
-                this.socket = client.newWebSocketBuilder().buildAsync(uri, this).get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
-                    throw new IllegalStateException("WebSocket refused: " + refused.getResponse().statusCode() + " " + refused.getResponse().body(), e);
+            WebSocket opened = null;
+            for (int attempt = 1; opened == null; attempt++) {
+                try {
+                    opened = client.newWebSocketBuilder().buildAsync(uri, this).get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) || attempt == 5) {
+                        throw e;
+                    }
+                    REFUSED.incrementAndGet();
+                    System.out.println("WebSocket handshake refused with " + refused.getResponse().statusCode() + "; trying again");
+                    Thread.sleep(200);
                 }
-                throw e;
             }
+            this.socket = opened;
             socket.sendText(Json.createObjectBuilder().add("type", "hello").add("token", token).add("after", 0).build().toString(), true);
         }
 
