@@ -365,6 +365,8 @@ class ServerLifecycleIT {
                         visitor.waiting().until(d -> widget.findElement(org.openqa.selenium.By.cssSelector(".launcher"))).click();
                         widget.findElement(org.openqa.selenium.By.cssSelector("#sb-text")).sendKeys("Order 4711 is late" + org.openqa.selenium.Keys.ENTER);
                         visitor.waiting().until(d -> !widget.findElements(org.openqa.selenium.By.cssSelector("li.visitor[data-seq='1']:not(.pending)")).isEmpty());
+                        assertEquals(Boolean.FALSE, ((org.openqa.selenium.JavascriptExecutor) visitor.driver()).executeScript("return window.__switchboardChat.state.polling;"),
+                                "the widget talks over its WebSocket, through the balancer");
                         agent.waiting(Duration.ofSeconds(30)).until(d -> d.findElement(org.openqa.selenium.By.id("tickets:list")).getText().contains("Order 4711 is late"));
                         desk.findElement(org.openqa.selenium.By.partialLinkText("Order 4711")).click();
                         agent.waiting().until(d -> !d.findElements(org.openqa.selenium.By.id("composer:replyForm:replyText")).isEmpty());

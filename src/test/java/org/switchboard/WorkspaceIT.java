@@ -773,6 +773,7 @@ class WorkspaceIT {
                 widget.findElement(By.cssSelector(".send")).click();
                 visitor.waiting().until(d -> !widget.findElements(By.cssSelector("li.visitor[data-seq='1']:not(.pending)")).isEmpty());
                 assertEquals(1L, js(shop, "return localStorage.length;"), "the conversation is kept once the visitor opened the chat");
+                assertEquals(Boolean.FALSE, js(shop, "return window.__switchboardChat.state.polling;"), "the widget talks over its WebSocket");
                 assertEquals("#111111", org.openqa.selenium.support.Color.fromString(widget.findElement(By.cssSelector("li.greeting")).getCssValue("color")).asHex(),
                         "the host page's CSS does not reach in");
                 visitor.screenshot("chat-widget");

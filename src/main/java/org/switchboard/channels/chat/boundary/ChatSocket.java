@@ -15,13 +15,10 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
 
 import org.switchboard.channels.chat.control.ChatLine;
 import org.switchboard.channels.chat.control.ChatVisitors;
@@ -37,9 +34,11 @@ import org.switchboard.platform.live.LiveEvents;
  * message's place; {@code seen} → receipts. Whenever the visitor's conversation changes the
  * server pushes the new {@code messages}. A widget that reconnects says hello with its last
  * number again and resends what was not accepted: nothing is lost, nothing doubled.
+ * A programmatic endpoint, registered by {@link ChatSocketRegistration} (one instance per connection).
  */
-@ServerEndpoint("/widget/socket/{channelKey}")
-public class ChatSocket {
+public class ChatSocket extends Endpoint {
+
+    static final String PATH = "/widget/socket/{channelKey}";
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -56,22 +55,29 @@ public class ChatSocket {
     private int cursor;
     private LiveEvents.Subscription subscription;
 
-    @OnOpen
-    public void open(Session session, @PathParam("channelKey") String key) throws IOException {
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxIdleTimeout(IDLE_MILLIS);
         visitors = CDI.current().select(ChatVisitors.class).get();
         channels = CDI.current().select(ChannelService.class).get();
         live = CDI.current().select(LiveEvents.class).get();
-        channel = channels.byPublicKey(key).filter(c -> visitors.isChat(c.id())).orElse(null);
+        channel = channels.byPublicKey(channelKey()).filter(c -> visitors.isChat(c.id())).orElse(null);
         if (channel == null) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "No chat channel with this key"));
+            closeQuietly(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "No chat channel with this key"));
+            return;
         }
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            try {
+                frame(text);
+            } catch (IOException closed) {
+                LOG.log(Level.FINE, "Chat frame not answered; the connection closed", closed);
+            }
+        });
     }
 
-    @OnMessage
-    public void frame(String text) throws IOException {
+    void frame(String text) throws IOException {
         JsonObject frame;
         try {
             frame = Json.createReader(new StringReader(text)).readObject();
@@ -184,16 +190,28 @@ public class ChatSocket {
         reply(frame);
     }
 
-    @OnClose
-    public void closed() {
+    @Override
+    public void onClose(Session closedSession, CloseReason reason) {
+        closed();
+    }
+
+    @Override
+    public void onError(Session failedSession, Throwable error) {
+        LOG.log(Level.FINE, "Chat socket failed", error);
+        closed();
+    }
+
+    private void closed() {
         if (subscription != null) {
             subscription.close();
         }
     }
 
-    @OnError
-    public void failed(Throwable error) {
-        LOG.log(Level.FINE, "Chat socket failed", error);
-        closed();
+    private void closeQuietly(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException alreadyClosed) {
+            LOG.log(Level.FINE, "Chat socket already closed", alreadyClosed);
+        }
     }
 }
