@@ -452,6 +452,14 @@
             state.socketFailures = 0;
             state.retry = 1000;
             socket.send(JSON.stringify({ type: "hello", token: state.token, after: state.lastSeq }));
+            // servers and balancers close connections that stay silent: say something every 25 s
+            var keepAlive = setInterval(function () {
+                if (socket.readyState === 1) {
+                    socket.send("{\"type\":\"ping\"}");
+                } else {
+                    clearInterval(keepAlive);
+                }
+            }, 25000);
             // a hello that gets no answer (seen under heavy load) must not leave the outbox waiting: start over
             setTimeout(function () {
                 if (state.socket === socket && !state.ready) {

@@ -82,20 +82,23 @@ public final class ChatBenchmark {
                 }
                 long notReady = visitors.stream().filter(v -> !v.ready.isDone()).count();
                 if (notReady > 0) {
-                    throw new IllegalStateException(notReady + " of " + connections + " widgets got no answer to hello within a minute");
+                    // reported, and left out of what follows (a widget would reopen its socket after 5 s)
+                    System.out.printf("%d of %d widgets got no answer to hello within a minute%n", notReady, connections);
+                    visitors.removeIf(v -> !v.ready.isDone());
                 }
                 System.out.printf("%d widget connections open (sessions + WebSockets + hello) in %.1f s%n", connections, (System.nanoTime() - opening) / 1e9);
                 long heapAfter = heapAfterGc(server.pid());
                 System.out.printf("Server heap after full GC: %d MiB before, %d MiB with the connections open: %.1f KiB per connection%n",
                         heapBefore >> 10, heapAfter >> 10, (heapAfter - heapBefore) / (double) connections);
 
-                Thread load = new Thread(() -> chatter(visitors.subList(1, Math.min(1 + chatting, visitors.size()))));
-                load.setDaemon(true);
-                load.start();
                 try (Browser agent = new Browser()) {
-                    Visitor measured = visitors.get(0);
+                    // the newest connection: the oldest have sat silent for as long as the others took to open
+                    Visitor measured = visitors.get(visitors.size() - 1);
                     measured.send("first", "Benchmark conversation");
                     long ticketId = awaitTicket(api, channelId);
+                    Thread load = new Thread(() -> chatter(visitors.subList(Math.max(0, visitors.size() - 1 - chatting), visitors.size() - 1)));
+                    load.setDaemon(true);
+                    load.start();
                     WebDriver page = agent.driver();
                     page.get(server.base().resolve("login.xhtml").toString());
                     page.findElement(By.id("login:username")).sendKeys("admin");
@@ -167,10 +170,12 @@ public final class ChatBenchmark {
             try {
                 Thread.sleep(1000 / Math.max(1, talkers.size()));
                 talkers.get(n % talkers.size()).send("load-" + n, "Just browsing " + n);
-                n++;
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException closed) {
+                System.out.println("A chatting widget's socket was closed: " + closed.getMessage());
             }
+            n++;
         }
     }
 
