@@ -123,6 +123,11 @@ public class ChannelService {
         return Optional.of(view(channel));
     }
 
+    /** The channels that send email themselves (team email): those a form or an away chat names to answer by email. */
+    public List<ChannelView> sendingEmail() {
+        return list().stream().filter(c -> connectors.sendsEmail(c.type(), c.id())).toList();
+    }
+
     public List<ChannelView> list() {
         return em.createNamedQuery("Channel.all", Channel.class).getResultStream().map(ChannelService::view).toList();
     }

@@ -103,11 +103,6 @@ public class LiveEvents {
         listeners.keySet().forEach(this::deliver);
     }
 
-    /** How many topics have listeners on this instance (for health and benchmarks). */
-    public int topicsListened() {
-        return listeners.size();
-    }
-
     private static void run(Runnable listener) {
         try {
             listener.run();

@@ -82,7 +82,7 @@ public class ChatChannelService {
 
     /** The channels that can answer away visitors by email (team email). */
     public java.util.List<org.switchboard.channels.control.ChannelDtos.ChannelView> replyChannels() {
-        return channels.list().stream().filter(c -> connectors.sendsEmail(c.type(), c.id())).toList();
+        return channels.sendingEmail();
     }
 
     /** A new identity secret, shown once; host sites must sign with it from now on (the old one stops at once). */

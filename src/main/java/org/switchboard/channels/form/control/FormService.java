@@ -148,7 +148,7 @@ public class FormService {
 
     /** The channels a form can answer from: those that send email themselves (team email). */
     public List<ChannelView> replyChannels() {
-        return channels.list().stream().filter(c -> connectors.sendsEmail(c.type(), c.id())).toList();
+        return channels.sendingEmail();
     }
 
     /** Names the team email channel that answers the form's submitters; its replies thread back through that channel. */
