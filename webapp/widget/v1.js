@@ -26,7 +26,7 @@
               agree: "I agree", consentFirst: "Accept the terms above to start chatting.", sending: "Sending…",
               offline: "Reconnecting… your messages are kept and sent when the connection is back.",
               refused: "This chat is only for signed-in users of this site.", failed: "Not sent yet; trying again.",
-              label: "Message", log: "Conversation",
+              label: "Message", log: "Conversation", choices: "Answers to choose from",
               away: "We're away right now. Leave your email address and a message, and we'll answer by email.",
               email: "Your email", emailNeeded: "Enter your email address so we can answer.",
               awayThanks: "Thanks! We'll answer by email to " },
@@ -34,7 +34,7 @@
               agree: "Hyväksyn", consentFirst: "Hyväksy yllä olevat ehdot aloittaaksesi keskustelun.", sending: "Lähetetään…",
               offline: "Yhdistetään uudelleen… viestisi säilyvät ja lähtevät, kun yhteys palaa.",
               refused: "Tämä chat on vain sivuston kirjautuneille käyttäjille.", failed: "Ei vielä lähetetty; yritetään uudelleen.",
-              label: "Viesti", log: "Keskustelu",
+              label: "Viesti", log: "Keskustelu", choices: "Valittavat vastaukset",
               away: "Olemme nyt poissa. Jätä sähköpostiosoitteesi ja viesti, niin vastaamme sähköpostilla.",
               email: "Sähköpostisi", emailNeeded: "Anna sähköpostiosoitteesi, jotta voimme vastata.",
               awayThanks: "Kiitos! Vastaamme sähköpostilla osoitteeseen " }
@@ -42,7 +42,7 @@
     var t = TEXTS[lang];
 
     var state = { token: null, look: null, lastSeq: 0, outbox: [], opened: false, socket: null, socketFailures: 0,
-                  polling: options.transport === "poll", online: true, shown: {}, retry: 1000 };
+                  polling: options.transport === "poll", online: true, shown: {}, retry: 1000, choicesSeq: 0 };
     var ui = {};
     window.__switchboardChat = { state: state };
 
@@ -142,6 +142,8 @@
             "li.visitor{align-self:flex-end;background:" + look.accentColour + ";color:" + look.textColour + "}" +
             "li.agent,li.bot,li.greeting{align-self:flex-start;background:#fff;border:1px solid #dde1e6}" +
             "li.pending{opacity:.7}" +
+            ".choices{display:flex;flex-wrap:wrap;gap:6px;padding:8px 12px;background:#f6f7f9}.choices:empty{display:none}" +
+            ".choices button{padding:6px 12px;border:1px solid " + look.accentColour + ";border-radius:16px;background:#fff;color:#111;font-size:14px;cursor:pointer}" +
             ".who{display:block;font-size:12px;font-weight:600;margin-bottom:2px;color:#444}" +
             ".status{padding:6px 12px;font-size:13px;background:#fff4d6;color:#4d3800}" +
             ".status:empty{display:none}" +
@@ -168,6 +170,7 @@
         header.appendChild(ui.close);
         ui.log = el("ol", { role: "log", "aria-live": "polite", "aria-label": t.log, "class": "log" });
         ui.status = el("div", { "class": "status", role: "status" });
+        ui.choices = el("div", { "class": "choices", role: "group", "aria-label": t.choices });
         ui.form = el("form", { "class": "compose" });
         var label = el("label", { "for": "sb-text", "class": "visually-hidden" }, t.label);
         ui.text = el("textarea", { id: "sb-text", placeholder: t.placeholder, maxlength: "5000", rows: "2" });
@@ -177,6 +180,7 @@
         ui.form.appendChild(ui.send);
         ui.panel.appendChild(header);
         ui.panel.appendChild(ui.log);
+        ui.panel.appendChild(ui.choices);
         ui.panel.appendChild(ui.status);
         if (look.consent === "EXPLICIT" || look.consent === "IMPLICIT") {
             var consent = el("div", { "class": "consent" });
@@ -267,8 +271,9 @@
         }
     }
 
-    function submit() {
-        var text = ui.text.value.trim();
+    /** Sends what the visitor wrote, or the answer they chose with a button ({@code chosen}). */
+    function submit(chosen) {
+        var text = (typeof chosen === "string" ? chosen : ui.text.value).trim();
         if (!text || state.refused) {
             return;
         }
@@ -291,7 +296,10 @@
         }
         state.outbox.push(item);
         remember();
-        ui.text.value = "";
+        if (typeof chosen !== "string") {
+            ui.text.value = "";
+        }
+        showChoices(0, []);
         showPending(item);
         transmit(item);
     }
@@ -380,8 +388,25 @@
             li.appendChild(document.createTextNode(line.text));
             place(li, line.seq);
         });
+        // a bot's question shows its answers as buttons until anything newer is said
+        var latest = lines.length ? lines[lines.length - 1] : null;
+        if (latest && latest.seq >= state.choicesSeq) {
+            showChoices(latest.seq, latest.from === "bot" && latest.buttons ? latest.buttons : []);
+        }
         scroll();
         receipts();
+    }
+
+    function showChoices(seq, labels) {
+        state.choicesSeq = seq;
+        while (ui.choices.firstChild) {
+            ui.choices.removeChild(ui.choices.firstChild);
+        }
+        labels.forEach(function (label) {
+            var button = el("button", { type: "button" }, label);
+            button.addEventListener("click", function () { submit(label); });
+            ui.choices.appendChild(button);
+        });
     }
 
     /**

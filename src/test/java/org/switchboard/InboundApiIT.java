@@ -8,11 +8,15 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,6 +33,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.switchboard.channels.form.control.FormToken;
+import org.switchboard.platform.crypto.SecretBox;
+import org.switchboard.platform.crypto.SecretKeys;
 import org.switchboard.testing.ApiClient;
 import org.switchboard.testing.Deployments;
 import org.switchboard.testing.HttpSession;
@@ -549,6 +556,13 @@ class InboundApiIT {
                 "email", "liisa@example.fi", "message", "Hello", "consent", "yes");
         assertEquals(400, forged.statusCode());
         assertTrue(forged.body().contains("out of date"), forged.body());
+        // a page left open for more than a day: only the server's key can sign a token's time, so the test signs with it
+        String dayOld = new FormToken(new SecretBox(SecretKeys.load(Optional.empty(), Path.of(System.getenv("SWITCHBOARD_DATA_DIR")))))
+                .issue(form.getInt("id"), Instant.now().minus(Duration.ofHours(25)));
+        HttpResponse<String> expired = postForm(visitor, key, "sb_token", dayOld, "name", "Liisa", "email", "liisa@example.fi",
+                "message", "Hello", "consent", "yes");
+        assertEquals(400, expired.statusCode());
+        assertTrue(expired.body().contains("open too long"), expired.body());
 
         HttpResponse<String> invalid = postForm(visitor, key + "?lang=fi", "sb_token", token, "name", "Liisa Laine", "email", "liisa at example",
                 "message", "", "campaign", "spring-sale");
@@ -585,6 +599,7 @@ class InboundApiIT {
         assertEquals(1, counted.getInt("TOO_FAST"), counted.toString());
         assertEquals(1, counted.getInt("HONEYPOT"), counted.toString());
         assertEquals(1, counted.getInt("FORGED"), counted.toString());
+        assertEquals(1, counted.getInt("EXPIRED"), counted.toString());
 
         JsonObject removed = ApiClient.object(api.send("DELETE", "/api/v1/forms/" + form.getInt("id") + "/connection", null));
         assertFalse(removed.getBoolean("connected"));
@@ -739,6 +754,86 @@ class InboundApiIT {
         assertEquals(1, refusals.getInt("RATE_FORM"), refusals.toString());
         long channelId = ApiClient.object(api.get("/api/v1/forms/" + id)).getJsonNumber("channelId").longValue();
         assertEquals(3, ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").size());
+    }
+
+    /** A bot's flow, as the settings screen saves it: greet, ask with buttons, collect an email, hand over or close. */
+    private static final String BOT_FLOW = "{\"steps\":["
+            + "{\"id\":\"welcome\",\"kind\":\"MESSAGE\",\"text\":{\"en\":\"Hi, I am the assistant.\",\"fi\":\"Hei, olen avustaja.\"}},"
+            + "{\"id\":\"topic\",\"kind\":\"ASK\",\"text\":{\"en\":\"What is it about?\",\"fi\":\"Mistä on kyse?\"},\"choices\":["
+            + "{\"label\":{\"en\":\"Billing\",\"fi\":\"Laskutus\"},\"next\":\"email\"},{\"label\":{\"en\":\"Just looking\",\"fi\":\"Katselen\"},\"next\":\"bye\"}]},"
+            + "{\"id\":\"email\",\"kind\":\"COLLECT\",\"collect\":\"EMAIL\",\"text\":{\"en\":\"Your email address?\",\"fi\":\"Sähköpostiosoitteesi?\"}},"
+            + "{\"id\":\"handoff\",\"kind\":\"HANDOFF\",\"text\":{\"en\":\"Someone will answer shortly.\"}},"
+            + "{\"id\":\"bye\",\"kind\":\"CLOSE\",\"text\":{\"en\":\"Thanks for visiting!\"}}]}";
+
+    @Test
+    void aChatBotAnswersFirstKeepsWhatItIsToldAndRoutingWaitsForItsHandoff() throws Exception {
+        long team = api.create("/api/v1/teams", "{\"name\":\"" + unique("Bot team") + "\"}").getJsonNumber("id").longValue();
+        long agent = api.create("/api/v1/users", "{\"username\":\"" + unique("botagent") + "\",\"fullName\":\"Bot Agent\",\"roles\":[\"AGENT\"],"
+                + "\"paidSeat\":true,\"teamIds\":[" + team + "]}").getJsonNumber("id").longValue();
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CHAT\",\"name\":\"" + unique("Bot chat")
+                + "\",\"routing\":{\"mode\":\"USERS_AND_TEAMS\",\"teamIds\":[" + team + "]}}");
+        long channelId = channel.getJsonNumber("id").longValue();
+        String bot = "/api/v1/channels/" + channelId + "/chat/bot";
+        assertEquals(404, api.get(bot).statusCode(), "live chat only until a bot is saved");
+        HttpResponse<String> unworkable = api.send("PUT", bot, BOT_FLOW.replace("\"next\":\"bye\"", "\"next\":\"nowhere\""));
+        assertEquals(400, unworkable.statusCode(), unworkable.body());
+        assertTrue(unworkable.body().contains("steps[1].choices[1].next"), "names the step and part: " + unworkable.body());
+        assertEquals(200, api.send("PUT", bot, BOT_FLOW).statusCode());
+        assertEquals(5, ApiClient.object(api.get(bot)).getJsonArray("steps").size());
+        JsonObject preview = ApiClient.object(api.post(bot + "/preview", "{\"flow\":" + BOT_FLOW + ",\"language\":\"fi\",\"answers\":[\"Laskutus\",\"liisa@example.fi\"]}"));
+        assertEquals("HANDOFF", preview.getString("end"), preview.toString());
+        assertEquals("Sähköpostiosoitteesi?", preview.getJsonArray("lines").getJsonObject(3).getString("text"), preview.toString());
+
+        String chat = "/api/v1/inbound/chat/" + channel.getString("key") + "/";
+        HttpSession visitor = new HttpSession(api.http().uri("/"));
+        String token = ApiClient.object(visitor.postJson(chat + "session", "{\"language\":\"en\"}")).getString("token");
+        java.util.function.BiFunction<String, String, Integer> send = (clientId, text) -> ApiClient.object(visitor.postJson(chat + "messages",
+                "{\"token\":\"" + token + "\",\"clientId\":\"" + clientId + "\",\"text\":\"" + text + "\",\"language\":\"en\"}")).getInt("seq");
+        assertEquals(1, send.apply("m1", "Hello, my invoice is wrong"));
+        List<JsonObject> lines = ApiClient.object(visitor.postJson(chat + "poll", "{\"token\":\"" + token + "\",\"after\":0}"))
+                .getJsonArray("messages").getValuesAs(JsonObject.class);
+        assertEquals(List.of("visitor", "bot", "bot"), lines.stream().map(l -> l.getString("from")).toList(), lines.toString());
+        assertEquals("What is it about?", lines.get(2).getString("text"));
+        assertEquals("[\"Billing\",\"Just looking\"]", lines.get(2).getJsonArray("buttons").toString(), "the question offers its answers");
+        JsonObject ticket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getJsonObject(0);
+        long ticketId = ticket.getJsonNumber("id").longValue();
+        assertFalse(ticket.containsKey("ownerId"), "nobody is assigned while the bot talks: " + ticket);
+        assertFalse(ticket.getBoolean("awaitingRouting"), ticket.toString());
+
+        assertEquals(4, send.apply("m2", "billing"));
+        assertEquals(4, send.apply("m2", "billing"), "a resend is the same message: the bot does not answer twice");
+        assertEquals(6, send.apply("m3", "not an address"));
+        assertEquals(8, send.apply("m4", "liisa.bot@example.fi"));
+        lines = ApiClient.object(visitor.postJson(chat + "poll", "{\"token\":\"" + token + "\",\"after\":3}")).getJsonArray("messages").getValuesAs(JsonObject.class);
+        assertEquals(List.of("billing", "Your email address?", "not an address", "Your email address?", "liisa.bot@example.fi", "Someone will answer shortly."),
+                lines.stream().map(l -> l.getString("text")).toList(), "a wrong answer gets the question again");
+        JsonObject handed = null;
+        for (int i = 0; i < 50 && (handed == null || !handed.containsKey("ownerId")); i++) {
+            handed = ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonObject("ticket");
+            Thread.sleep(100);
+        }
+        assertEquals(agent, handed.getJsonNumber("ownerId").longValue(), "the handoff routes the ticket: " + handed);
+        JsonObject detail = ApiClient.object(api.get("/api/v1/tickets/" + ticketId));
+        List<JsonObject> messages = detail.getJsonArray("messages").getValuesAs(JsonObject.class);
+        assertEquals(9, messages.size(), detail.toString());
+        assertTrue(messages.stream().filter(m -> "OUTBOUND".equals(m.getString("direction"))).allMatch(m -> m.getBoolean("automatic")),
+                "the bot's messages are marked automatic: " + messages);
+        String timeline = detail.getJsonArray("timeline").toString();
+        assertTrue(timeline.contains("kept the email address: liisa.bot@example.fi"), timeline);
+        assertTrue(timeline.contains("handed the conversation to a person"), timeline);
+
+        // another visitor who is just looking: the bot closes the ticket and nobody is assigned
+        HttpSession looker = new HttpSession(api.http().uri("/"));
+        String other = ApiClient.object(looker.postJson(chat + "session", "{}")).getString("token");
+        looker.postJson(chat + "messages", "{\"token\":\"" + other + "\",\"clientId\":\"l1\",\"text\":\"Hi\"}");
+        looker.postJson(chat + "messages", "{\"token\":\"" + other + "\",\"clientId\":\"l2\",\"text\":\"Just looking\"}");
+        JsonObject closed = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getJsonNumber("id").longValue() != ticketId).findFirst().orElseThrow();
+        assertTrue(closed.getBoolean("closed"), closed.toString());
+        assertFalse(closed.containsKey("ownerId"), closed.toString());
+
+        assertEquals(204, api.send("DELETE", bot, null).statusCode());
+        assertEquals(404, api.send("DELETE", bot, null).statusCode());
     }
 
     @Test

@@ -159,6 +159,13 @@ public class Message {
         return new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.OUTBOUND, Checks.require(agent, "Author"), subject, text, sanitizedHtml, DeliveryState.PENDING);
     }
 
+    /** An answer the channel's automation (a chat bot) gives, marked automatic, waiting to be delivered like a reply. */
+    public static Message automaticReply(Conversation conversation, String subject, String text) {
+        Message message = new Message(Checks.require(conversation, "Conversation"), null, MessageDirection.OUTBOUND, null, subject, text, null, DeliveryState.PENDING);
+        message.automatic = true;
+        return message;
+    }
+
     /** A reply the team sent before Switchboard took the mailbox over, as found in an imported mailbox. */
     public static Message historicalReply(Conversation conversation, String externalId, String subject, String text,
                                           String sanitizedHtml, Instant sentAt) {

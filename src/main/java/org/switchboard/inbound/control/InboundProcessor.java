@@ -43,6 +43,10 @@ public class InboundProcessor {
     Instance<PayloadParser> parsers;
 
     @Inject
+    @Any
+    Instance<IntakeAutomation> automations;
+
+    @Inject
     ConversationIntake intake;
 
     @Inject
@@ -125,9 +129,22 @@ public class InboundProcessor {
         if (result.ignored()) {
             item.markProcessed(result.ignoredBecause());
         } else {
+            if (!result.duplicate()) {
+                result = automate(item.getChannel(), message, result);
+            }
             item.markProcessed();
         }
         return new Processed(item.getId(), InboundState.PROCESSED, result, null);
+    }
+
+    /** The channel kind's automation (a chat bot), if it has one, answers in this transaction. */
+    private IntakeResult automate(Channel channel, InboundMessage message, IntakeResult result) {
+        for (IntakeAutomation automation : automations) {
+            if (automation.kind().equals(channel.getType())) {
+                return automation.taken(channel, message, result);
+            }
+        }
+        return result;
     }
 
     private static Processed quarantined(InboundItem item) {

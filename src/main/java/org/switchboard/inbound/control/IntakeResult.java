@@ -28,6 +28,11 @@ public record IntakeResult(Long ticketId, Long conversationId, Long messageId, b
         return new IntakeResult(null, null, null, false, false, reason, false);
     }
 
+    /** The same outcome, with the ticket sent to routing now or held (an automation talking to the contact first). */
+    public IntakeResult withRouting(boolean routeNow) {
+        return new IntakeResult(ticketId, conversationId, messageId, duplicate, routeNow, ignoredBecause, newTicket);
+    }
+
     public boolean ignored() {
         return ignoredBecause != null;
     }

@@ -3,5 +3,7 @@ package org.switchboard.tickets.entity;
 /** Kinds of entries on a ticket's timeline. */
 public enum TicketEventType {
     CREATED, MESSAGE_RECEIVED, MESSAGE_SENT, NOTE_ADDED, ASSIGNED, UNASSIGNED, ROUTING_WAITING,
-    STAGE_CHANGED, PRIORITY_CHANGED, RENAMED, CLOSED, REOPENED, LINKED, BOUNCED, MESSAGE_FAILED
+    STAGE_CHANGED, PRIORITY_CHANGED, RENAMED, CLOSED, REOPENED, LINKED, BOUNCED, MESSAGE_FAILED,
+    /** A channel's automation (a chat bot) answered, kept something the contact told it, or handed over. */
+    AUTOMATED
 }

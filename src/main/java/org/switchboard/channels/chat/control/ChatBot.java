@@ -3,13 +3,16 @@ package org.switchboard.channels.chat.control;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.switchboard.channels.chat.control.ChatFlow.Choice;
 import org.switchboard.channels.chat.control.ChatFlow.Field;
 import org.switchboard.channels.chat.control.ChatFlow.Kind;
 import org.switchboard.channels.chat.control.ChatFlow.Step;
+import org.switchboard.pipelines.entity.Priority;
 
 /**
  * Runs a {@link ChatFlow}, purely: from where the visitor is and what they answered to what the bot
@@ -60,7 +63,8 @@ public final class ChatBot {
         if (step.kind() == Kind.COLLECT) {
             String value = answer == null ? "" : answer.strip();
             if (value.isEmpty() || value.length() > 200 || value.chars().anyMatch(Character::isISOControl)
-                    || (step.collect() == Field.EMAIL && !EMAIL.matcher(value).matches())) {
+                    || (step.collect() == Field.EMAIL && !EMAIL.matcher(value).matches())
+                    || (step.collect() == Field.PRIORITY && priorityOf(value).isEmpty())) {
                 said.add(say(step, language));
                 return new Turn(said, collected, step.id(), End.WAITING);
             }
@@ -99,6 +103,18 @@ public final class ChatBot {
             }
         }
         return new Turn(said, collected, null, End.HANDOFF); // a circle the check let through: a person takes over
+    }
+
+    /** A priority as a visitor may write it (low, medium, high, urgent, or in Finnish); empty when it is none of them. */
+    static Optional<Priority> priorityOf(String answer) {
+        String said = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+        return switch (said) {
+            case "low", "matala" -> Optional.of(Priority.LOW);
+            case "medium", "normal", "normaali", "keskitaso" -> Optional.of(Priority.MEDIUM);
+            case "high", "korkea" -> Optional.of(Priority.HIGH);
+            case "urgent", "kiireellinen" -> Optional.of(Priority.URGENT);
+            default -> Optional.empty();
+        };
     }
 
     private static Said say(Step step, String language) {

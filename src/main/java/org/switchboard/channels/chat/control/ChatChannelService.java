@@ -37,6 +37,9 @@ public class ChatChannelService {
     ChannelConnectors connectors;
 
     @Inject
+    ChatFlows flows;
+
+    @Inject
     org.switchboard.channels.control.ChannelService channels;
 
     public Optional<ChatView> get(long channelId) {
@@ -92,6 +95,24 @@ public class ChatChannelService {
         ChatSettings updated = settingsOf(channel).withIdentitySecret(secrets.seal(secret));
         channel.changeTypeSettings(TypedSettings.write(updated));
         return view(channel, updated, secret);
+    }
+
+    /** The channel's bot flow; empty when it is live chat only. */
+    public Optional<ChatFlow> bot(long channelId) {
+        chatChannel(channelId);
+        return flows.of(channelId);
+    }
+
+    /** Gives the channel this bot flow (replacing any), checked first: an error names the step and part that cannot work. */
+    public ChatFlow saveBot(long channelId, ChatFlow flow) {
+        chatChannel(channelId); // locked: one admin's save at a time
+        return flows.save(channelId, flow);
+    }
+
+    /** The channel becomes live chat only; returns whether it had a bot. */
+    public boolean removeBot(long channelId) {
+        chatChannel(channelId);
+        return flows.remove(channelId);
     }
 
     /** The stored settings, or the defaults for a channel that has none yet. */

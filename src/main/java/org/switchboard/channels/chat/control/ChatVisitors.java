@@ -62,6 +62,12 @@ public class ChatVisitors {
     @Inject
     Event<TicketActivity> activity;
 
+    @Inject
+    ChatBotRuns botRuns;
+
+    @Inject
+    ChatFlows flows;
+
     private VisitorToken tokens;
 
     @PostConstruct
@@ -203,11 +209,26 @@ public class ChatVisitors {
         if (conversation.isEmpty() || conversation.get().getLastSeq() <= afterSeq) {
             return List.of();
         }
-        return em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.conversation = :c AND m.seq > :after"
+        List<ChatLine> lines = em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.conversation = :c AND m.seq > :after"
                         + " AND m.direction IN :directions ORDER BY m.seq", Message.class)
                 .setParameter("c", conversation.get()).setParameter("after", afterSeq)
                 .setParameter("directions", List.of(MessageDirection.INBOUND, MessageDirection.OUTBOUND))
                 .setMaxResults(MAX_LINES).getResultStream().map(ChatVisitors::line).toList();
+        return lines.stream().anyMatch(l -> ChatLine.BOT.equals(l.from())) ? withQuestion(conversation.get(), lines) : lines;
+    }
+
+    /** The bot's waiting question gets its buttons, so the widget offers them. */
+    private List<ChatLine> withQuestion(Conversation conversation, List<ChatLine> lines) {
+        Optional<ChatBotRuns.Run> run = botRuns.of(conversation.getId());
+        if (run.isEmpty() || run.get().askedSeq() == null || run.get().step() == null) {
+            return lines;
+        }
+        int asked = run.get().askedSeq();
+        Optional<List<String>> buttons = flows.of(conversation.getChannel().getId())
+                .flatMap(flow -> flow.steps().stream().filter(step -> step.id().equals(run.get().step())).findFirst())
+                .map(step -> step.choices().stream().map(choice -> choice.label().in(run.get().language())).toList());
+        return buttons.isEmpty() || buttons.get().isEmpty() ? lines
+                : lines.stream().map(line -> line.seq() == asked ? line.withButtons(buttons.get()) : line).toList();
     }
 
     /**
@@ -268,7 +289,7 @@ public class ChatVisitors {
         String author = m.getAuthor() == null ? null : m.getAuthor().getFullName();
         String text = m.getText() != null ? m.getText() : plain(m.getSanitizedHtml());
         String clientId = visitor && m.getExternalId() != null ? m.getExternalId().substring(m.getExternalId().lastIndexOf(':') + 1) : null;
-        return new ChatLine(m.getSeq(), from, author, text, m.getCreatedAt(), visitor ? null : m.getDeliveryState().name(), clientId);
+        return new ChatLine(m.getSeq(), from, author, text, m.getCreatedAt(), visitor ? null : m.getDeliveryState().name(), clientId, null);
     }
 
     /** Text of a reply written in HTML; the widget shows text only (as text, never as markup). */
