@@ -395,6 +395,49 @@ class ImportIT {
     }
 
     /**
+     * A website chat connected to a shared inbox keeps its visitors' conversations without tickets;
+     * the move gives each its ticket with the whole conversation, and a visitor who writes again
+     * afterwards lands on that ticket, in the same place of the same conversation.
+     */
+    @Test
+    void aWebsiteChatInASharedInboxMovesIntoTheHelpDeskWithItsConversations() throws Exception {
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CHAT\",\"name\":\"" + unique("Inbox chat") + "\",\"destination\":\"SHARED_INBOX\"}");
+        long channelId = channel.getJsonNumber("id").longValue();
+        String chat = "/api/v1/inbound/chat/" + channel.getString("key") + "/";
+        org.switchboard.testing.HttpSession visitor = new org.switchboard.testing.HttpSession(api.http().uri("/"));
+        List<String> tokens = new ArrayList<>();
+        for (int v = 0; v < 2; v++) {
+            String token = ApiClient.object(visitor.postJson(chat + "session", "{}")).getString("token");
+            tokens.add(token);
+            for (int m = 1; m <= 2; m++) {
+                HttpResponse<String> sent = visitor.postJson(chat + "messages", "{\"token\":\"" + token + "\",\"clientId\":\"v" + v + "m" + m
+                        + "\",\"text\":\"Visitor " + v + " line " + m + "\"}");
+                assertEquals(200, sent.statusCode(), sent.body());
+                assertEquals(m, ApiClient.object(sent).getInt("seq"));
+            }
+        }
+        assertTrue(tickets(channelId).isEmpty(), "a shared inbox makes conversations, not tickets");
+
+        HttpResponse<String> move = api.post("/api/v1/imports/inbox-migration", "{\"channelId\":" + channelId + ",\"history\":true}");
+        JsonObject done = awaitStatus(ApiClient.object(move).getJsonNumber("runId").longValue(), "COMPLETED");
+        assertEquals(2, done.getInt("tickets"), done.toString());
+        List<JsonObject> moved = tickets(channelId);
+        assertEquals(2, moved.size(), moved.toString());
+        long first = moved.stream().filter(t -> t.getString("subject").equals("Visitor 0 line 1")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        assertEquals(List.of("Visitor 0 line 1", "Visitor 0 line 2"), texts(first));
+
+        HttpResponse<String> later = visitor.postJson(chat + "messages", "{\"token\":\"" + tokens.get(0) + "\",\"clientId\":\"v0m3\",\"text\":\"Still there?\"}");
+        assertEquals(3, ApiClient.object(later).getInt("seq"), later.body());
+        assertEquals(List.of("Visitor 0 line 1", "Visitor 0 line 2", "Still there?"), texts(first), "the visitor goes on in the moved ticket");
+        assertEquals(2, tickets(channelId).size());
+    }
+
+    private List<String> texts(long ticketId) {
+        return ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("text")).toList();
+    }
+
+    /**
      * A form connected to a shared inbox gathers submissions as conversations; the operator moves it
      * into the help desk from Operations → Imports, and each earlier submission gets its ticket with
      * the form's hidden ticket fields.

@@ -707,7 +707,7 @@ class WorkspaceIT {
     @Test
     void aVisitorChatsFromTheWidgetOnAnotherSiteWithAnAgentAndNothingIsLostOrDoubledAcrossAReconnect() throws Exception {
         String agentName = "chat-agent-" + unique("c");
-        user(agentName, "Aino Agentti", "AGENT");
+        long ainoId = user(agentName, "Aino Agentti", "AGENT");
         String channelName = unique("Website chat");
         try (Browser admin = new Browser(); Browser agent = new Browser(); Browser visitor = new Browser()) {
             // the admin connects the chat and asks for explicit consent
@@ -716,7 +716,16 @@ class WorkspaceIT {
             page.get(base.resolve("settings/channels.xhtml").toString());
             page.findElement(By.id("connect")).click();
             admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("pick-CHAT"))).click();
-            admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connectChat:name"))).sendKeys(channelName);
+            admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connectChat:name")));
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("connectChat"), "Keskustelut menevät"));
+            admin.screenshot("connect-chat-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("connectChat"), "Conversations go to"));
+            assertEquals("HELP_DESK", new Select(page.findElement(By.id("connectChat:destination"))).getFirstSelectedOption().getAttribute("value"),
+                    "a new chat feeds the help desk unless the admin picks a shared inbox");
+            page.findElement(By.id("connectChat:name")).sendKeys(channelName);
+            admin.screenshot("connect-chat-form");
             page.findElement(By.id("connectChat:create")).click();
             String snippet = admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("embedSnippet"))).getText();
             admin.screenshot("connect-chat");
@@ -832,6 +841,60 @@ class WorkspaceIT {
                     assertTrue(finn.driver().manage().logs().get("browser").getAll().stream().noneMatch(l -> l.getMessage().contains("/widget/socket")),
                             "no WebSocket was tried");
                     finn.screenshot("chat-widget-fi");
+                }
+
+                // the admin gives the channel a bot from the example, tries it in the preview (unsaved) and saves it
+                admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("chatBot:example"))).click();
+                admin.waiting().until(d -> d.findElements(By.cssSelector("#botSteps .bot-step")).size() == 5);
+                admin.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#botPreview input[value='Billing']"))).click();
+                admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewLines"), "What email address should we answer to?"));
+                admin.waiting().until(ExpectedConditions.elementToBeClickable(By.id("chatBot:previewAnswer"))).sendKeys("preview@example.com");
+                page.findElement(By.id("chatBot:previewSend")).click();
+                admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("botPreview"), "Handed to a person"));
+                js(page, "document.getElementById('botPreview').scrollIntoView();");
+                admin.screenshot("channel-chat-bot-preview");
+                page.findElement(By.id("chatBot:saveBot")).click();
+                admin.waiting().until(d -> api.get("/api/v1/channels/" + channelIdOf(channelName) + "/chat/bot").statusCode() == 200);
+                js(page, "document.getElementById('chatBotCard').scrollIntoView();");
+                admin.screenshot("channel-chat-bot");
+                new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+                admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chatBotCard"), "Botti vastaa uusiin keskusteluihin"));
+                admin.waiting().until(d -> d.findElements(By.cssSelector("#botSteps .bot-step")).size() == 5);
+                js(page, "document.getElementById('chatBotCard').scrollIntoView();");
+                admin.screenshot("channel-chat-bot-fi");
+                new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+                admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chatBotCard"), "The bot answers new chats"));
+
+                // a new visitor meets the bot: its question offers buttons, a press is the answer, and the handoff routes the ticket to Aino
+                JsonObject chatChannel = ApiClient.object(api.get("/api/v1/channels/" + channelIdOf(channelName)));
+                assertEquals(200, api.send("PUT", "/api/v1/channels/" + channelIdOf(channelName), "{\"type\":\"CHAT\",\"name\":\"" + channelName
+                        + "\",\"routing\":{\"mode\":\"USERS_AND_TEAMS\",\"userIds\":[" + ainoId + "]},\"version\":"
+                        + chatChannel.getJsonNumber("version").longValue() + "}").statusCode());
+                try (Browser asker = new Browser()) {
+                    asker.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/help");
+                    org.openqa.selenium.SearchContext botWidget = shadowOf(asker);
+                    asker.waiting().until(d -> botWidget.findElement(By.cssSelector(".launcher"))).click();
+                    botWidget.findElement(By.cssSelector("#sb-agree")).click();
+                    String opening = "My screen flickers " + unique("b");
+                    botWidget.findElement(By.cssSelector("#sb-text")).sendKeys(opening + org.openqa.selenium.Keys.ENTER);
+                    WebElement technical = asker.waiting().until(d -> botWidget.findElements(By.cssSelector(".choices button")).stream()
+                            .filter(b -> b.getText().equals("A technical problem")).findFirst().orElse(null));
+                    assertTrue(botWidget.findElement(By.cssSelector("li.bot:last-of-type")).getText().contains("What is your question about?"));
+                    asker.screenshot("chat-widget-bot");
+                    long botTicket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelIdOf(channelName))).getJsonArray("items")
+                            .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("subject").equals(opening)).findFirst().orElseThrow()
+                            .getJsonNumber("id").longValue();
+                    JsonObject talking = ApiClient.object(api.get("/api/v1/tickets/" + botTicket)).getJsonObject("ticket");
+                    assertTrue(!talking.containsKey("ownerId") && !talking.getBoolean("awaitingRouting"), "routing waits while the bot talks: " + talking);
+                    technical.click();
+                    asker.waiting().until(d -> botWidget.findElements(By.cssSelector("li.bot")).stream()
+                            .anyMatch(li -> li.getText().contains("Someone from the team will answer here shortly.")));
+                    assertTrue(botWidget.findElements(By.cssSelector(".choices button")).isEmpty(), "answered: the buttons are gone");
+                    asker.waiting().until(d -> ApiClient.object(api.get("/api/v1/tickets/" + botTicket)).getJsonObject("ticket").containsKey("ownerId"));
+                    assertEquals(ainoId, ApiClient.object(api.get("/api/v1/tickets/" + botTicket)).getJsonObject("ticket").getJsonNumber("ownerId").longValue());
+                    assertEquals(List.of(opening, "Hi! I'm the assistant. I'll get you to the right person.", "What is your question about?",
+                            "A technical problem", "Thanks! Someone from the team will answer here shortly."),
+                            messages(botTicket).stream().map(m -> m.getString("text")).toList());
                 }
 
                 // outside the opening hours the widget says the team is away and asks where to answer

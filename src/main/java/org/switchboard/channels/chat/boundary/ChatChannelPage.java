@@ -48,6 +48,8 @@ public class ChatChannelPage implements Serializable {
 
     private ChatView view;
     private String name;
+    /** Where a new chat's conversations go: the help desk, or a new shared inbox (moved into the help desk later with its history). */
+    private ChannelDestination destination = ChannelDestination.HELP_DESK;
     private String teamName;
     private String accentColour;
     private String font;
@@ -76,7 +78,7 @@ public class ChatChannelPage implements Serializable {
             Pages.error(texts.get("channels.nameRequired"));
             return;
         }
-        ChannelView created = channels.create(new ChannelRequest(ChatConnector.KIND, name.strip(), ChannelDestination.HELP_DESK,
+        ChannelView created = channels.create(new ChannelRequest(ChatConnector.KIND, name.strip(), destination,
                 null, null, true, null, null, null));
         channelId = created.id();
         view = chat.get(channelId).orElse(null);
@@ -172,6 +174,9 @@ public class ChatChannelPage implements Serializable {
     public boolean isCreated() { return view != null; }
     public ChatView getView() { return view; }
     public String getShownSecret() { return shownSecret; }
+    public ChannelDestination getDestination() { return destination; }
+    public void setDestination(ChannelDestination destination) { this.destination = destination == null ? ChannelDestination.HELP_DESK : destination; }
+    public ChannelDestination[] getDestinationChoices() { return ChannelDestination.values(); }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getTeamName() { return teamName; }

@@ -247,6 +247,8 @@ public class ChatVisitors {
                 .setParameter("c", conversation.get()).setParameter("seq", seq).setParameter("out", MessageDirection.OUTBOUND)
                 .setParameter("open", read ? List.of(DeliveryState.PENDING, DeliveryState.SENT, DeliveryState.DELIVERED)
                         : List.of(DeliveryState.PENDING, DeliveryState.SENT))
+                // locked: the outbound queue records the same reply's send meanwhile; unlocked, one of the two lost the race and the receipt was gone
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         boolean changed = false;
         for (Message message : shown) {
