@@ -508,6 +508,8 @@
                     place(li, frame.seq);
                 }
                 accepted(frame.clientId);
+            } else if (frame.type === "error" && frame.retry && !state.ready) {
+                socket.close(); // the hello was not answered: open again at once rather than after the 5 s wait
             } else if (frame.type === "error" && frame.clientId && frame.field) {
                 drop(frame.clientId, frame.message);
             } else if (frame.type === "error") {

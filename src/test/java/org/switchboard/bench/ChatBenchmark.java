@@ -84,6 +84,9 @@ public final class ChatBenchmark {
                 if (notReady > 0) {
                     // reported, and left out of what follows (a widget would reopen its socket after 5 s)
                     System.out.printf("%d of %d widgets got no answer to hello within a minute%n", notReady, connections);
+                    for (Visitor silent : visitors.stream().filter(v -> !v.ready.isDone()).toList()) {
+                        System.out.println("  one of them: " + silent.diagnose());
+                    }
                     visitors.removeIf(v -> !v.ready.isDone());
                 }
                 System.out.printf("%d widget connections open (sessions + WebSockets + hello) in %.1f s%n", connections, (System.nanoTime() - opening) / 1e9);
@@ -107,6 +110,10 @@ public final class ChatBenchmark {
                     agent.waiting().until(d -> !d.findElements(By.id("userMenu")).isEmpty());
                     page.get(server.base().resolve("ticket.xhtml?id=" + ticketId).toString());
                     agent.waiting().until(d -> !d.findElements(By.id("conversation")).isEmpty());
+                    // when the page's Ajax refreshes started and ended, to split the visitor → agent time into push and refresh
+                    ((JavascriptExecutor) page).executeScript("window.__ajax = [];"
+                            + "faces.ajax.addOnEvent(function (data) { if (data.status === 'begin') { window.__ajax.push([Date.now(), 0]); }"
+                            + " else if (data.status === 'success' && window.__ajax.length) { window.__ajax[window.__ajax.length - 1][1] = Date.now(); } });");
                     ((JavascriptExecutor) page).executeScript("window.__seen = {};"
                             + "new MutationObserver(function () { var text = document.body.innerText; var found = text.match(/bench-v-\\d+-\\d+/g) || [];"
                             + " found.forEach(function (m) { if (!window.__seen[m]) { window.__seen[m] = Date.now(); } }); })"
@@ -114,11 +121,17 @@ public final class ChatBenchmark {
                     for (int round = 0; round < 2; round++) {
                         long[] toAgent = new long[roundTrips];
                         long[] toVisitor = new long[roundTrips];
+                        long[] untilRefresh = new long[roundTrips];
+                        long[] refresh = new long[roundTrips];
                         for (int i = 0; i < roundTrips; i++) {
                             String marker = "bench-v-" + round + "-" + i;
                             long sent = System.currentTimeMillis();
                             measured.send(round + "-" + i, marker);
-                            toAgent[i] = TimeUnit.MILLISECONDS.toNanos(awaitSeen(page, marker) - sent);
+                            long seen = awaitSeen(page, marker);
+                            toAgent[i] = TimeUnit.MILLISECONDS.toNanos(seen - sent);
+                            long[] ajax = refreshThatShowed(page, seen);
+                            untilRefresh[i] = TimeUnit.MILLISECONDS.toNanos(Math.max(0, ajax[0] - sent));
+                            refresh[i] = TimeUnit.MILLISECONDS.toNanos(Math.max(0, seen - ajax[0]));
                             String reply = "bench-a-" + round + "-" + i;
                             long replied = System.nanoTime();
                             CompletableFuture<Long> arrival = measured.awaitText(reply);
@@ -126,6 +139,10 @@ public final class ChatBenchmark {
                             toVisitor[i] = arrival.get(30, TimeUnit.SECONDS) - replied;
                             Thread.sleep(400); // a person types: spread the round trips
                         }
+                        Percentiles pushed = new Percentiles(untilRefresh);
+                        Percentiles refreshed = new Percentiles(refresh);
+                        System.out.printf("  visitor → agent, split: until the page's refresh starts p50 %.0f / p95 %.0f ms; the refresh until the line shows p50 %.0f / p95 %.0f ms%n",
+                                pushed.millis(50), pushed.millis(95), refreshed.millis(50), refreshed.millis(95));
                         Percentiles a = new Percentiles(toAgent);
                         Percentiles v = new Percentiles(toVisitor);
                         System.out.printf("%s: visitor → agent p50 %.0f ms, p95 %.0f ms, max %.0f ms; agent → visitor p50 %.0f ms, p95 %.0f ms, max %.0f ms "
@@ -150,6 +167,16 @@ public final class ChatBenchmark {
         }
         throw new IllegalStateException(marker + " never reached the agent's page; it shows: "
                 + ((JavascriptExecutor) page).executeScript("var c = document.getElementById('conversation'); return (c ? c.innerText : document.body.innerText).slice(-600);"));
+    }
+
+    /** {begin, end} of the page's last Ajax refresh that began before the line showed. */
+    private static long[] refreshThatShowed(WebDriver page, long seen) {
+        Object found = ((JavascriptExecutor) page).executeScript("var all = window.__ajax, best = null;"
+                + " for (var i = 0; i < all.length; i++) { if (all[i][0] <= arguments[0]) { best = all[i]; } } return best;", seen);
+        if (!(found instanceof List<?> pair) || pair.size() < 2) {
+            return new long[]{seen, seen};
+        }
+        return new long[]{((Number) pair.get(0)).longValue(), ((Number) pair.get(1)).longValue()};
     }
 
     private static long awaitTicket(ApiClient api, long channelId) throws InterruptedException {
@@ -223,7 +250,7 @@ public final class ChatBenchmark {
                 }
             }
             this.socket = opened;
-            socket.sendText(Json.createObjectBuilder().add("type", "hello").add("token", token).add("after", 0).build().toString(), true);
+            helloSent = socket.sendText(Json.createObjectBuilder().add("type", "hello").add("token", token).add("after", 0).build().toString(), true);
         }
 
         synchronized void send(String clientId, String text) {
@@ -242,6 +269,11 @@ public final class ChatBenchmark {
             if (last) {
                 JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
                 partial.setLength(0);
+                if (frame.getString("type").equals("pong")) {
+                    awaitText("__pong").complete(at);
+                } else if (!frame.getString("type").equals("ready") && !frame.getString("type").equals("messages")) {
+                    events.add("frame " + frame);
+                }
                 if (frame.getString("type").equals("ready")) {
                     ready.complete(null);
                 } else if (frame.getString("type").equals("messages")) {
@@ -256,6 +288,35 @@ public final class ChatBenchmark {
 
         void close() {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+
+        private final java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile CompletableFuture<WebSocket> helloSent;
+
+        /** What happened to a widget whose hello was not answered: did the hello go, does the socket answer a ping now. */
+        String diagnose() throws InterruptedException {
+            CompletableFuture<Long> pong = awaitText("__pong");
+            socket.sendText("{\"type\":\"ping\"}", true);
+            String ponged;
+            try {
+                pong.get(5, TimeUnit.SECONDS);
+                ponged = "answers a ping";
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                ponged = "no answer to a ping either";
+            }
+            return "hello sent: " + (helloSent == null ? "?" : helloSent.isDone() ? (helloSent.isCompletedExceptionally() ? "failed" : "yes") : "pending")
+                    + ", input closed: " + socket.isInputClosed() + ", output closed: " + socket.isOutputClosed() + ", " + ponged + ", events: " + events;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            events.add("closed " + statusCode + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            events.add("error " + error);
         }
     }
 }

@@ -35,6 +35,7 @@ public class LiveEvents {
     private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
 
     private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Set<java.util.function.Consumer<String>>> families = new ConcurrentHashMap<>();
 
     @Inject
     Background background;
@@ -76,6 +77,20 @@ public class LiveEvents {
         });
     }
 
+    /**
+     * Calls {@code listener} with the topic after every {@link #publish} on a topic that starts with
+     * {@code prefix} — a family of topics such as {@code "tickets:"} whose rest says what changed.
+     * After events may have been missed (the relay lost its connection) it is called with the
+     * prefix alone: anything in the family may have changed.
+     */
+    public Subscription subscribeFamily(String prefix, java.util.function.Consumer<String> listener) {
+        families.computeIfAbsent(prefix, t -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> families.computeIfPresent(prefix, (t, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
     /** Wakes every listener of {@code topic}, on every instance; call it after the change it announces has committed. */
     public void publish(String topic) {
         PostgresRelay through = relay;
@@ -86,21 +101,31 @@ public class LiveEvents {
 
     /** Wakes this instance's listeners of {@code topic}. */
     private void deliver(String topic) {
+        families.forEach((prefix, members) -> {
+            if (topic.startsWith(prefix)) {
+                members.forEach(listener -> execute(() -> listener.accept(topic)));
+            }
+        });
         Set<Runnable> waiting = listeners.get(topic);
         if (waiting == null) {
             return;
         }
         for (Runnable listener : waiting) {
-            try {
-                background.execute(() -> run(listener));
-            } catch (RuntimeException stopping) {
-                return; // the application is stopping
-            }
+            execute(listener);
+        }
+    }
+
+    private void execute(Runnable listener) {
+        try {
+            background.execute(() -> run(listener));
+        } catch (RuntimeException stopping) {
+            // the application is stopping
         }
     }
 
     private void wakeAll() {
         listeners.keySet().forEach(this::deliver);
+        families.keySet().forEach(this::deliver); // the prefix alone: anything in the family
     }
 
     private static void run(Runnable listener) {

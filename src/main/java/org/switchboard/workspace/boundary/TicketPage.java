@@ -141,6 +141,23 @@ public class TicketPage implements Serializable {
         if (detail == null) {
             return false;
         }
+        ChannelOption latestChannel = loadConversation(detail);
+        contact = ticket.contactId() == null ? null : queries.contact(ticket.contactId()).orElse(null);
+        otherTickets = ticket.contactId() == null ? List.of() : queries.otherTickets(ticket.contactId(), id);
+        history = ticket.contactId() == null ? List.of() : histories.stream().flatMap(h -> h.of(ticket.contactId()).stream())
+                .sorted(java.util.Comparator.comparing(ContactHistory.Record::at).reversed()).limit(20).toList();
+        if (withForm) {
+            stageId = ticket.stageId();
+            ownerId = ticket.ownerId();
+            priority = ticket.priority();
+            version = ticket.version();
+            composer = composer(latestChannel);
+        }
+        return true;
+    }
+
+    /** The ticket, its messages and timeline (what a live refresh re-renders); returns the channel of the latest message. */
+    private ChannelOption loadConversation(TicketDetail detail) {
         ticket = detail.ticket();
         description = detail.description();
         timeline = detail.timeline();
@@ -162,18 +179,7 @@ public class TicketPage implements Serializable {
                     channel == null ? null : channel.type()));
         }
         entries = shown;
-        contact = ticket.contactId() == null ? null : queries.contact(ticket.contactId()).orElse(null);
-        otherTickets = ticket.contactId() == null ? List.of() : queries.otherTickets(ticket.contactId(), id);
-        history = ticket.contactId() == null ? List.of() : histories.stream().flatMap(h -> h.of(ticket.contactId()).stream())
-                .sorted(java.util.Comparator.comparing(ContactHistory.Record::at).reversed()).limit(20).toList();
-        if (withForm) {
-            stageId = ticket.stageId();
-            ownerId = ticket.ownerId();
-            priority = ticket.priority();
-            version = ticket.version();
-            composer = composer(latestChannel);
-        }
-        return true;
+        return latestChannel;
     }
 
     /** What the reply box shows, as the kind of the conversation's channel decides (email: From line and signature). */
@@ -239,8 +245,11 @@ public class TicketPage implements Serializable {
     }
 
     /** A push said some ticket changed: the conversation and timeline again; the agent's unsaved edits stay. */
+    /** The live refresh: only what it re-renders (the conversation and timeline), not the contact card. */
     public void refresh() {
-        load(false);
+        if (id >= 0) {
+            tickets.detail(id).ifPresent(this::loadConversation);
+        }
     }
 
     private static boolean isConflict(Throwable e) {

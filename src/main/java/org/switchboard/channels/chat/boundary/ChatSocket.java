@@ -54,27 +54,51 @@ public class ChatSocket extends Endpoint {
     private Visitor visitor;
     private int cursor;
     private LiveEvents.Subscription subscription;
+    private IdleChatSockets idle;
+    private volatile long lastHeardNanos = System.nanoTime();
 
+    /**
+     * The handler goes on first, before the channel look-up: a widget says hello the moment the
+     * handshake is done, and a frame that came before the handler would have had no one to answer
+     * it. Frames wait for the open to finish (both hold this connection's lock).
+     */
     @Override
-    public void onOpen(Session session, EndpointConfig config) {
+    public synchronized void onOpen(Session session, EndpointConfig config) {
         this.session = session;
         session.setMaxTextMessageBufferSize(MAX_FRAME);
-        session.setMaxIdleTimeout(IDLE_MILLIS);
+        // no session.setMaxIdleTimeout: Tyrus (Payara) closed the session at once when it was set while the
+        // first frame was being received (its timer, scheduled with the old timeout of 0, fires with the new one);
+        // a third of the benchmark's unanswered hellos. IdleChatSockets closes silent sockets instead.
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::answer);
         visitors = CDI.current().select(ChatVisitors.class).get();
         channels = CDI.current().select(ChannelService.class).get();
         live = CDI.current().select(LiveEvents.class).get();
+        idle = CDI.current().select(IdleChatSockets.class).get();
+        idle.opened(this);
         channel = channels.byPublicKey(channelKey()).filter(c -> visitors.isChat(c.id())).orElse(null);
         if (channel == null) {
             closeQuietly(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "No chat channel with this key"));
-            return;
         }
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+    }
+
+    /** Every frame gets an answer: a failure here (the database busy, say) is said to the widget, which tries again, and logged. */
+    private synchronized void answer(String text) {
+        lastHeardNanos = System.nanoTime();
+        if (channel == null) {
+            return; // closed in onOpen
+        }
+        try {
+            frame(text);
+        } catch (IOException closed) {
+            LOG.log(Level.FINE, "Chat frame not answered; the connection closed", closed);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "A chat frame failed; the widget is told to try again", failed);
             try {
-                frame(text);
+                reply(Json.createObjectBuilder().add("type", "error").add("message", "Not answered yet; trying again.").add("retry", true));
             } catch (IOException closed) {
                 LOG.log(Level.FINE, "Chat frame not answered; the connection closed", closed);
             }
-        });
+        }
     }
 
     void frame(String text) throws IOException {
@@ -205,6 +229,18 @@ public class ChatSocket extends Endpoint {
         if (subscription != null) {
             subscription.close();
         }
+        if (idle != null) {
+            idle.closed(this);
+        }
+    }
+
+    /** Whether the widget has said nothing (not even its ping) for longer than {@value #IDLE_MILLIS} ms. */
+    boolean silentSince(long nowNanos) {
+        return nowNanos - lastHeardNanos > java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
+    }
+
+    void closeSilent() {
+        closeQuietly(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Silent too long"));
     }
 
     private void closeQuietly(CloseReason reason) {
