@@ -85,6 +85,25 @@ public final class SmokeChecks {
             assertFalse(shown.body().contains("Something went wrong"), page + " renders");
         }
         assertTrue(browser.get("/?view=unassigned").body().contains("Smoke test"), "the new ticket is in the Unassigned view");
+
+        // A chat bot answers in the intake transaction (native SQL with row locks, JSON-B records): the same on every server.
+        JsonObject chat = api.create("/api/v1/channels", "{\"type\":\"CHAT\",\"name\":\"Smoke chat " + System.nanoTime() + "\"}");
+        long chatId = chat.getJsonNumber("id").longValue();
+        HttpResponse<String> bot = api.send("PUT", "/api/v1/channels/" + chatId + "/chat/bot", "{\"steps\":["
+                + "{\"id\":\"ask\",\"kind\":\"ASK\",\"text\":{\"en\":\"Sales or support?\"},\"choices\":[{\"label\":{\"en\":\"Sales\"}},{\"label\":{\"en\":\"Support\"}}]},"
+                + "{\"id\":\"human\",\"kind\":\"HANDOFF\",\"text\":{\"en\":\"A person will answer.\"}}]}");
+        assertEquals(200, bot.statusCode(), bot.body());
+        String widget = "/api/v1/inbound/chat/" + chat.getString("key") + "/";
+        String visitorToken = ApiClient.object(http.postJson(widget + "session", "{}")).getString("token");
+        HttpResponse<String> said = http.postJson(widget + "messages", "{\"token\":\"" + visitorToken + "\",\"clientId\":\"s1\",\"text\":\"Hi\"}");
+        assertEquals(200, said.statusCode(), said.body());
+        String lines = http.postJson(widget + "poll", "{\"token\":\"" + visitorToken + "\",\"after\":0}").body();
+        assertTrue(lines.contains("Sales or support?") && lines.contains("\"buttons\":[\"Sales\",\"Support\"]"), lines);
+        http.postJson(widget + "messages", "{\"token\":\"" + visitorToken + "\",\"clientId\":\"s2\",\"text\":\"Support\"}");
+        assertTrue(http.postJson(widget + "poll", "{\"token\":\"" + visitorToken + "\",\"after\":2}").body().contains("A person will answer."));
+        HttpResponse<String> chatPage = browser.get("/settings/channel.xhtml?id=" + chatId);
+        assertEquals(200, chatPage.statusCode());
+        assertTrue(chatPage.body().contains("chatBotCard") && chatPage.body().contains("Sales or support?"), "the bot editor shows the saved steps");
     }
 
     /** Signs in through the sign-in form, as a browser does; the session cookie stays in the returned client. */
