@@ -756,6 +756,141 @@ class InboundApiIT {
         assertEquals(3, ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").size());
     }
 
+    /** A WhatsApp Cloud API webhook body as Meta documents it, for one message of a customer. */
+    private static String whatsAppMessage(String phoneNumberId, String waId, String name, String wamid, long timestamp, String messageJson) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + waId + "\"}],"
+                + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp + "\"," + messageJson + "}]},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
+    private static String whatsAppStatus(String phoneNumberId, String wamid, String status, String errors) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\"" + (System.currentTimeMillis() / 1000)
+                + "\",\"recipient_id\":\"358401234567\"" + (errors == null ? "" : ",\"errors\":" + errors) + "}]},\"field\":\"messages\"}]}]}";
+    }
+
+    private HttpResponse<String> postSigned(HttpSession meta, String body, String secret) {
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        return meta.post("/api/v1/inbound/whatsapp", "application/json", raw, org.switchboard.channels.meta.MetaSignature.HEADER,
+                org.switchboard.channels.meta.MetaSignature.header(secret, raw));
+    }
+
+    @Test
+    void whatsAppWebhooksAreSignedJournaledOnceAndRepliesGoThroughTheGraphApiWithinTheWindow() throws Exception {
+        String phoneNumberId = String.valueOf(100000000000L + new java.util.Random().nextInt(999_999_999));
+        String secret = "app-secret-" + unique("s");
+        try (org.switchboard.testing.FakeGraphApi graph = new org.switchboard.testing.FakeGraphApi("EAAG-good-token")) {
+            JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"WHATSAPP\",\"name\":\"" + unique("WhatsApp") + "\"}");
+            long channelId = channel.getJsonNumber("id").longValue();
+            HttpResponse<String> noSecret = api.send("PUT", "/api/v1/channels/" + channelId + "/whatsapp", "{\"businessAccountId\":\"102290129340398\","
+                    + "\"phoneNumberId\":\"" + phoneNumberId + "\",\"accessToken\":\"EAAG-good-token\"}");
+            assertEquals(400, noSecret.statusCode(), noSecret.body());
+            assertTrue(noSecret.body().contains("appSecret"), noSecret.body());
+            JsonObject connected = ApiClient.object(api.send("PUT", "/api/v1/channels/" + channelId + "/whatsapp", "{\"businessAccountId\":\"102290129340398\","
+                    + "\"phoneNumberId\":\"" + phoneNumberId + "\",\"accessToken\":\"EAAG-good-token\",\"appSecret\":\"" + secret + "\"}"));
+            assertFalse(connected.toString().contains(secret) || connected.toString().contains("EAAG-good-token"), "secrets never come back: " + connected);
+            String verifyToken = connected.getString("verifyToken");
+
+            // Meta's subscription handshake
+            HttpSession meta = new HttpSession(api.http().uri("/"));
+            HttpResponse<String> handshake = meta.get("/api/v1/inbound/whatsapp?hub.mode=subscribe&hub.verify_token=" + verifyToken + "&hub.challenge=1158201444");
+            assertEquals(200, handshake.statusCode(), handshake.body());
+            assertEquals("1158201444", handshake.body());
+            assertEquals(403, meta.get("/api/v1/inbound/whatsapp?hub.mode=subscribe&hub.verify_token=wrong-token&hub.challenge=1").statusCode());
+
+            // signatures on the raw bytes: missing, wrong, or over a re-encoded body are refused and nothing is stored
+            String wamid = "wamid.HBgLMzU4NDAxMjM0NTY3FQIAEhgg" + unique("m").replace("-", "");
+            String body = whatsAppMessage(phoneNumberId, "358401234567", "Liisa Lainé", wamid, System.currentTimeMillis() / 1000,
+                    "\"type\":\"text\",\"text\":{\"body\":\"Hyv\\u00e4\\u00e4 p\\u00e4iv\\u00e4\\u00e4 \\ud83d\\udc4b, where is my order?\"}");
+            byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+            assertEquals(401, meta.post("/api/v1/inbound/whatsapp", "application/json", raw).statusCode(), "unsigned");
+            assertEquals(401, meta.post("/api/v1/inbound/whatsapp", "application/json", raw, org.switchboard.channels.meta.MetaSignature.HEADER,
+                    org.switchboard.channels.meta.MetaSignature.header("another-secret", raw)).statusCode(), "signed with another secret");
+            byte[] rewritten = jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject().toString().getBytes(StandardCharsets.UTF_8);
+            assertFalse(java.util.Arrays.equals(raw, rewritten), "re-encoding writes the escaped emoji and accents as characters");
+            assertEquals(401, meta.post("/api/v1/inbound/whatsapp", "application/json", rewritten, org.switchboard.channels.meta.MetaSignature.HEADER,
+                    org.switchboard.channels.meta.MetaSignature.header(secret, raw)).statusCode(), "the original's signature over a re-encoded body");
+            assertTrue(ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").isEmpty(), "nothing stored");
+
+            long started = System.nanoTime();
+            HttpResponse<String> accepted = postSigned(meta, body, secret);
+            long ackMillis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            assertEquals(1, ApiClient.object(accepted).getInt("messages"));
+            assertTrue(ackMillis < 2000, "answered in " + ackMillis + " ms");
+            assertEquals(200, postSigned(meta, body, secret).statusCode(), "Meta delivers again");
+            List<JsonObject> tickets = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class);
+            assertEquals(1, tickets.size(), "the same message id twice is one message: " + tickets);
+            long ticketId = tickets.get(0).getJsonNumber("id").longValue();
+            JsonObject detail = ApiClient.object(api.get("/api/v1/tickets/" + ticketId));
+            assertEquals(1, detail.getJsonArray("messages").size());
+            assertEquals("Hyvää päivää 👋, where is my order?", detail.getJsonArray("messages").getJsonObject(0).getString("text"));
+            JsonObject contact = ApiClient.object(api.get("/api/v1/contacts/" + tickets.get(0).getJsonNumber("contactId")));
+            assertEquals("Liisa Lainé", contact.getString("fullName"));
+            assertTrue(contact.getJsonArray("phones").toString().contains("+358401234567"), contact.toString());
+
+            // the agent's reply goes to the Graph API; statuses arrive out of order and never move it back
+            assertEquals(202, api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"It ships today.\"}").statusCode());
+            JsonObject reply = awaitMessage(ticketId, m -> "It ships today.".equals(m.getString("text")) && "SENT".equals(m.getString("deliveryState")));
+            assertTrue(reply.containsKey("sentAt") && reply.getString("externalId").startsWith("wamid."),
+                    "the send time and Meta's id are kept (EclipseLink lost both before): " + reply);
+            org.switchboard.testing.FakeGraphApi.Sent sent = graph.sent().get(graph.sent().size() - 1);
+            assertEquals(phoneNumberId, sent.phoneNumberId());
+            assertEquals("358401234567", sent.body().getString("to"));
+            assertEquals("It ships today.", sent.body().getJsonObject("text").getString("body"));
+            assertEquals(200, postSigned(meta, whatsAppStatus(phoneNumberId, sent.wamid(), "read", null), secret).statusCode());
+            assertEquals(200, postSigned(meta, whatsAppStatus(phoneNumberId, sent.wamid(), "delivered", null), secret).statusCode());
+            assertEquals("READ", awaitMessage(ticketId, m -> m.getJsonNumber("id").longValue() == reply.getJsonNumber("id").longValue()
+                    && "READ".equals(m.getString("deliveryState"))).getString("deliveryState"), "delivered after read changes nothing");
+
+            // outside the 24-hour window free text is refused with the reason, not sent to fail silently
+            String oldWamid = "wamid.old" + unique("o").replace("-", "");
+            long dayAndHourAgo = System.currentTimeMillis() / 1000 - 25 * 3600;
+            assertEquals(200, postSigned(meta, whatsAppMessage(phoneNumberId, "358409876543", "Vanha Asiakas", oldWamid, dayAndHourAgo,
+                    "\"type\":\"text\",\"text\":{\"body\":\"Old question\"}"), secret).statusCode());
+            long oldTicket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(t -> t.getString("subject").equals("Old question")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+            int sends = graph.sent().size();
+            api.post("/api/v1/tickets/" + oldTicket + "/replies", "{\"text\":\"Sorry for the wait\"}");
+            JsonObject refused = awaitMessage(oldTicket, m -> "FAILED".equals(m.getString("deliveryState")));
+            assertTrue(refused.getString("deliveryError").contains("24-hour window"), refused.toString());
+            assertEquals(sends, graph.sent().size(), "nothing went to Meta");
+
+            // a type Meta marks unsupported is kept with the reason and does not block the next message
+            assertEquals(200, postSigned(meta, whatsAppMessage(phoneNumberId, "358401234567", "Liisa Lainé", "wamid.unsup" + unique("u").replace("-", ""),
+                    System.currentTimeMillis() / 1000, "\"type\":\"unsupported\",\"errors\":[{\"code\":131051,\"title\":\"Message type unknown\"}]"), secret).statusCode());
+            assertEquals(200, postSigned(meta, whatsAppMessage(phoneNumberId, "358401234567", "Liisa Lainé", "wamid.loc" + unique("l").replace("-", ""),
+                    System.currentTimeMillis() / 1000, "\"type\":\"location\",\"location\":{\"latitude\":60.1699,\"longitude\":24.9384,\"name\":\"Kauppatori\"}"),
+                    secret).statusCode());
+            awaitMessage(ticketId, m -> m.getString("text").startsWith("Location: 60.1699, 24.9384 — Kauppatori"));
+
+            // a revoked token: the channel says "reconnect needed" and the reply waits instead of failing
+            graph.acceptOnly(null);
+            api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"One more thing\"}");
+            JsonObject waiting = awaitMessage(ticketId, m -> "One more thing".equals(m.getString("text")) && m.containsKey("deliveryError")
+                    && !m.isNull("deliveryError"));
+            assertEquals("PENDING", waiting.getString("deliveryState"), waiting.toString());
+            assertTrue(waiting.getString("deliveryError").contains("190"), waiting.toString());
+            assertTrue(ApiClient.object(api.get("/api/v1/channels/" + channelId + "/whatsapp")).getBoolean("reconnectNeeded"));
+        }
+    }
+
+    private JsonObject awaitMessage(long ticketId, java.util.function.Predicate<JsonObject> condition) throws InterruptedException {
+        List<JsonObject> messages = List.of();
+        for (int i = 0; i < 100; i++) {
+            messages = ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("messages").getValuesAs(JsonObject.class);
+            java.util.Optional<JsonObject> found = messages.stream().filter(condition).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such message on ticket " + ticketId + ": " + messages);
+    }
+
     /** A bot's flow, as the settings screen saves it: greet, ask with buttons, collect an email, hand over or close. */
     private static final String BOT_FLOW = "{\"steps\":["
             + "{\"id\":\"welcome\",\"kind\":\"MESSAGE\",\"text\":{\"en\":\"Hi, I am the assistant.\",\"fi\":\"Hei, olen avustaja.\"}},"

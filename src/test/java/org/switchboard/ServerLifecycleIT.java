@@ -338,18 +338,10 @@ class ServerLifecycleIT {
                 try (org.switchboard.testing.Balancer balancer = org.switchboard.testing.Balancer.start(temp, java.util.List.of(a.base(), b.base()));
                      org.switchboard.testing.Browser agent = new org.switchboard.testing.Browser();
                      org.switchboard.testing.Browser visitor = new org.switchboard.testing.Browser()) {
-                    com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-                    byte[] shop = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Shop</title></head><body><h1>Shop</h1>"
+                    String shop = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Shop</title></head><body><h1>Shop</h1>"
                             + "<script src=\"" + balancer.base().toString().replaceAll("/$", "") + "/widget/v1.js\" data-channel=\""
-                            + channel.getString("key") + "\" async></script></body></html>").getBytes(StandardCharsets.UTF_8);
-                    site.createContext("/", exchange -> {
-                        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
-                        exchange.sendResponseHeaders(200, shop.length);
-                        exchange.getResponseBody().write(shop);
-                        exchange.close();
-                    });
-                    site.start();
-                    try {
+                            + channel.getString("key") + "\" async></script></body></html>";
+                    try (org.switchboard.testing.HostPage site = org.switchboard.testing.HostPage.serving(path -> shop)) {
                         // the agent works on B; the visitor's widget talks to A through the balancer
                         org.openqa.selenium.WebDriver desk = agent.driver();
                         desk.get(b.base().resolve("login.xhtml").toString());
@@ -360,7 +352,7 @@ class ServerLifecycleIT {
                         desk.get(b.base().resolve("?view=open").toString());
                         agent.waiting().until(d -> !d.findElements(org.openqa.selenium.By.id("tickets:list")).isEmpty());
 
-                        visitor.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+                        visitor.driver().get(site.url("/"));
                         org.openqa.selenium.SearchContext widget = visitor.waiting().until(d -> d.findElement(org.openqa.selenium.By.id("switchboard-chat"))).getShadowRoot();
                         visitor.waiting().until(d -> widget.findElement(org.openqa.selenium.By.cssSelector(".launcher"))).click();
                         widget.findElement(org.openqa.selenium.By.cssSelector("#sb-text")).sendKeys("Order 4711 is late" + org.openqa.selenium.Keys.ENTER);
@@ -390,8 +382,6 @@ class ServerLifecycleIT {
                                 messages.getValuesAs(JsonObject.class).stream().map(m -> m.getString("text")).collect(java.util.stream.Collectors.toSet()));
                         assertEquals(4, messages.size(), messages.toString());
                         visitor.screenshot("chat-after-instance-died");
-                    } finally {
-                        site.stop(0);
                     }
                 }
             } finally {

@@ -418,6 +418,94 @@ class WorkspaceIT {
     }
 
     @Test
+    void anAdminConnectsAWhatsAppNumberAndSeesWhatToEnterAtMetaButNeverTheSecretsAgain() throws Exception {
+        String channelName = unique("WhatsApp");
+        String phoneNumberId = String.valueOf(200000000000L + new java.util.Random().nextInt(999_999_999));
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            page.findElement(By.id("connect")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("pick-WHATSAPP"))).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connectWhatsApp:name")));
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Yhdistä WhatsApp Business"));
+            browser.screenshot("connect-whatsapp-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Connect WhatsApp Business"));
+            page.findElement(By.id("connectWhatsApp:name")).sendKeys(channelName);
+            page.findElement(By.id("connectWhatsApp:create")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "WhatsApp Business account id"));
+            page.findElement(By.id("connectWhatsApp:businessAccountId")).sendKeys("102290129340398");
+            page.findElement(By.id("connectWhatsApp:phoneNumberId")).sendKeys(phoneNumberId);
+            page.findElement(By.id("connectWhatsApp:displayPhoneNumber")).sendKeys("+358 40 123 4567");
+            page.findElement(By.id("connectWhatsApp:accessToken")).sendKeys("EAAG-secret-token");
+            page.findElement(By.id("connectWhatsApp:appSecret")).sendKeys("the-app-secret");
+            browser.screenshot("connect-whatsapp");
+            page.findElement(By.id("connectWhatsApp:create")).click();
+            String callback = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("callbackUrl"))).getText();
+            assertTrue(callback.endsWith("/api/v1/inbound/whatsapp"), callback);
+            assertTrue(page.findElement(By.id("verifyToken")).getText().startsWith("sbwa_"));
+            browser.screenshot("connect-whatsapp-done");
+
+            page.findElement(By.id("openChannel")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("whatsAppChannelCard")));
+            assertEquals(phoneNumberId, page.findElement(By.id("whatsAppSettings:phoneNumberId")).getAttribute("value"));
+            assertEquals("", page.findElement(By.id("whatsAppSettings:accessToken")).getAttribute("value"), "the token is never shown back");
+            assertFalse(page.getPageSource().contains("EAAG-secret-token") || page.getPageSource().contains("the-app-secret"));
+            js(page, "document.getElementById('whatsAppChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-whatsapp");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatsAppChannelCard"), "Takaisinkutsuosoite"));
+            js(page, "document.getElementById('whatsAppChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-whatsapp-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatsAppChannelCard"), "Callback URL"));
+
+            // the reply box shows WhatsApp's window: the time left, or closed (free text cannot go) with the box disabled
+            long now = System.currentTimeMillis() / 1000;
+            long open = whatsAppTicket(phoneNumberId, "358401112223", "wamid.open" + unique("w").replace("-", ""), now - 3600, "Is the shop open today?");
+            long closed = whatsAppTicket(phoneNumberId, "358401112224", "wamid.late" + unique("w").replace("-", ""), now - 30 * 3600, "Did my parcel leave?");
+            page.get(base.resolve("ticket.xhtml?id=" + open).toString());
+            String notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice"))).getText();
+            assertTrue(notice.matches("WhatsApp's reply window: 2[23] h \\d+ min left for a free-text answer\\."), notice);
+            assertTrue(page.findElement(By.id("composer:replyForm:send")).isEnabled());
+            browser.screenshot("ticket-whatsapp-window");
+            page.get(base.resolve("ticket.xhtml?id=" + closed).toString());
+            notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice"))).getText();
+            assertTrue(notice.contains("24-hour window") && notice.contains("has closed"), notice);
+            assertFalse(page.findElement(By.id("composer:replyForm:send")).isEnabled(), "no free text outside the window");
+            browser.screenshot("ticket-whatsapp-window-closed");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "ikkuna"));
+            browser.screenshot("ticket-whatsapp-window-closed-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "window"));
+        }
+    }
+
+    /** A customer's WhatsApp message, signed as Meta signs it with the app secret the admin entered; its ticket. */
+    private long whatsAppTicket(String phoneNumberId, String waId, String wamid, long timestamp, String text) throws InterruptedException {
+        byte[] raw = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"358401234567\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"Asiakas " + waId.substring(waId.length() - 3) + "\"},\"wa_id\":\"" + waId + "\"}],"
+                + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp + "\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"" + text + "\"}}]},\"field\":\"messages\"}]}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> posted = new org.switchboard.testing.HttpSession(base).post("/api/v1/inbound/whatsapp", "application/json", raw,
+                org.switchboard.channels.meta.MetaSignature.HEADER, org.switchboard.channels.meta.MetaSignature.header("the-app-secret", raw));
+        assertEquals(200, posted.statusCode(), posted.body());
+        for (int i = 0; i < 50; i++) {
+            java.util.Optional<JsonObject> ticket = ApiClient.object(api.get("/api/v1/tickets?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)))
+                    .getJsonArray("items").getValuesAs(JsonObject.class).stream().filter(t -> t.getString("subject").equals(text)).findFirst();
+            if (ticket.isPresent()) {
+                return ticket.get().getJsonNumber("id").longValue();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no ticket for " + text);
+    }
+
+    @Test
     void everyPageWorksUnderItsContentSecurityPolicyAndTheSessionCookieStaysOnThisSite() throws Exception {
         java.net.http.HttpResponse<String> login = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
                 java.net.http.HttpRequest.newBuilder(base.resolve("login.xhtml")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -435,8 +523,8 @@ class WorkspaceIT {
             assertEquals("lax", page.manage().getCookieNamed("JSESSIONID").getSameSite().toLowerCase());
             browser.consoleErrors();
             for (String path : List.of("", "ticket.xhtml?id=" + ticketId, "settings/channels.xhtml", "settings/channel.xhtml?id=" + channel.getInt("id"),
-                    "settings/connect-email.xhtml", "settings/connect-custom.xhtml", "settings/users.xhtml", "settings/api-tokens.xhtml",
-                    "operations/imports.xhtml")) {
+                    "settings/connect-email.xhtml", "settings/connect-custom.xhtml", "settings/connect-chat.xhtml", "settings/connect-whatsapp.xhtml",
+                    "settings/users.xhtml", "settings/api-tokens.xhtml", "operations/imports.xhtml")) {
                 page.get(base.resolve(path).toString());
                 browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("userMenu")));
                 sleep(300);
@@ -586,20 +674,12 @@ class WorkspaceIT {
             browser.screenshot("ticket-from-form");
 
             // the one-tag embed on a page of another site (another origin): the form renders there and posts across origins
-            com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
             String sb = base.toString().replaceAll("/$", "");
-            byte[] shop = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Acme shop</title></head><body><h1>Acme shop</h1>"
+            String shop = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Acme shop</title></head><body><h1>Acme shop</h1>"
                     + "<div id=\"contact\" data-switchboard-form=\"" + form.getString("key") + "\"></div>"
-                    + "<script src=\"" + sb + "/static/form-embed.js\" async></script></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            site.createContext("/", exchange -> {
-                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
-                exchange.sendResponseHeaders(200, shop.length);
-                exchange.getResponseBody().write(shop);
-                exchange.close();
-            });
-            site.start();
-            try {
-                page.get("http://127.0.0.1:" + site.getAddress().getPort() + "/contact?utm_campaign=embed");
+                    + "<script src=\"" + sb + "/static/form-embed.js\" async></script></body></html>";
+            try (org.switchboard.testing.HostPage site = org.switchboard.testing.HostPage.serving(path -> shop)) {
+                page.get(site.url("/contact?utm_campaign=embed"));
                 browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#contact #f-email"))).sendKeys("not an address");
                 sleep(1100);
                 page.findElement(By.cssSelector("#contact button[type=submit]")).click();
@@ -616,8 +696,6 @@ class WorkspaceIT {
                 String done = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#contact .sb-done"))).getText();
                 assertTrue(done.contains("We received your message"), done);
                 browser.screenshot("form-embedded");
-            } finally {
-                site.stop(0);
             }
             assertEquals(2, ApiClient.object(api.get("/api/v1/tickets?channel=" + form.getJsonNumber("channelId").longValue())).getJsonArray("items").size(),
                     "the embedded form's submission is a ticket too");
@@ -744,28 +822,19 @@ class WorkspaceIT {
             admin.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chatChannelCard"), "Availability"));
 
             // a shop page on another origin embeds the widget with one tag
-            com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
             String sb = base.toString().replaceAll("/$", "");
-            site.createContext("/", exchange -> {
-                String options = exchange.getRequestURI().getPath().startsWith("/poll") ? "{transport:'poll',language:'fi'}" : "{}";
-                byte[] shop = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Acme shop</title>"
-                        + "<style>li{color:red!important;font-size:40px} button{display:none}</style></head><body><h1>Acme shop</h1>"
-                        + "<script>window.SwitchboardChat = " + options + ";</script>"
-                        + "<script src=\"" + sb + "/widget/v1.js\" data-channel=\"" + key + "\" async></script></body></html>")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
-                exchange.sendResponseHeaders(200, shop.length);
-                exchange.getResponseBody().write(shop);
-                exchange.close();
-            });
-            site.start();
-            try {
+            // a page that hides its own buttons and paints list items red: the widget must not be touched by it
+            try (org.switchboard.testing.HostPage site = org.switchboard.testing.HostPage.serving(path -> "<!DOCTYPE html><html lang=\"en\"><head>"
+                    + "<meta charset=\"UTF-8\"><title>Acme shop</title>"
+                    + "<style>li{color:red!important;font-size:40px} button{display:none}</style></head><body><h1>Acme shop</h1>"
+                    + "<script>window.SwitchboardChat = " + (path.startsWith("/poll") ? "{transport:'poll',language:'fi'}" : "{}") + ";</script>"
+                    + "<script src=\"" + sb + "/widget/v1.js\" data-channel=\"" + key + "\" async></script></body></html>")) {
                 signIn(agent, agentName, "agent-password");
                 agent.driver().get(base.resolve("?view=open").toString());
                 agent.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("viewTitle")));
 
                 WebDriver shop = visitor.driver();
-                shop.get("http://127.0.0.1:" + site.getAddress().getPort() + "/products");
+                shop.get(site.url("/products"));
                 org.openqa.selenium.SearchContext widget = shadowOf(visitor);
                 WebElement launcher = visitor.waiting().until(d -> widget.findElement(By.cssSelector(".launcher")));
                 assertEquals(0L, js(shop, "return localStorage.length;"), "nothing stored before the visitor opens the chat");
@@ -824,7 +893,7 @@ class WorkspaceIT {
 
                 // where WebSockets are blocked the widget long-polls; its texts follow the visitor's language
                 try (Browser finn = new Browser()) {
-                    finn.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/poll");
+                    finn.driver().get(site.url("/poll"));
                     org.openqa.selenium.SearchContext fiWidget = shadowOf(finn);
                     WebElement fiLauncher = finn.waiting().until(d -> fiWidget.findElement(By.cssSelector(".launcher")));
                     assertEquals("Avaa chat", fiLauncher.getAttribute("aria-label"));
@@ -871,7 +940,7 @@ class WorkspaceIT {
                         + "\",\"routing\":{\"mode\":\"USERS_AND_TEAMS\",\"userIds\":[" + ainoId + "]},\"version\":"
                         + chatChannel.getJsonNumber("version").longValue() + "}").statusCode());
                 try (Browser asker = new Browser()) {
-                    asker.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/help");
+                    asker.driver().get(site.url("/help"));
                     org.openqa.selenium.SearchContext botWidget = shadowOf(asker);
                     asker.waiting().until(d -> botWidget.findElement(By.cssSelector(".launcher"))).click();
                     botWidget.findElement(By.cssSelector("#sb-agree")).click();
@@ -902,7 +971,7 @@ class WorkspaceIT {
                 api.send("PUT", "/api/v1/channels/" + channelIdOf(channelName) + "/chat", "{\"timeZone\":\"Europe/Helsinki\",\"hours\":[{\"day\":\""
                         + notToday + "\",\"opens\":\"08:00\",\"closes\":\"16:00\"}]}");
                 try (Browser late = new Browser()) {
-                    late.driver().get("http://127.0.0.1:" + site.getAddress().getPort() + "/poll");
+                    late.driver().get(site.url("/poll"));
                     org.openqa.selenium.SearchContext awayWidget = shadowOf(late);
                     late.waiting().until(d -> awayWidget.findElement(By.cssSelector(".launcher"))).click();
                     assertTrue(awayWidget.findElement(By.cssSelector(".away")).getText().contains("Olemme nyt poissa"));
@@ -918,8 +987,6 @@ class WorkspaceIT {
                     assertTrue(ApiClient.object(api.get("/api/v1/contacts/" + awayTicket.getJsonNumber("contactId"))).toString().contains("myohainen@example.fi"),
                             "the address the visitor left is on the contact, for the answer by email");
                 }
-            } finally {
-                site.stop(0);
             }
         }
     }

@@ -43,6 +43,14 @@ public interface ChannelConnector {
     }
 
     /**
+     * The reply box for one conversation, where it depends on the conversation (a provider's reply
+     * window that runs from the contact's last message); by default the channel's.
+     */
+    default Composer composer(long channelId, long conversationId, String agentFullName) {
+        return composer(channelId, agentFullName);
+    }
+
+    /**
      * The channel that sends this channel's replies, when the kind cannot send itself (a form is
      * answered by team email); empty when the channel sends its own replies.
      */

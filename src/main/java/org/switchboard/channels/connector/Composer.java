@@ -2,9 +2,15 @@ package org.switchboard.channels.connector;
 
 /**
  * What the reply box shows for a channel: the sender line the contact will see, a preview of the
- * signature, and a notice (e.g. what the channel cannot carry). Null fields are not shown.
+ * signature, and a notice (e.g. what the channel cannot carry, or how long the provider's reply
+ * window stays open). Null fields are not shown. {@code closed}: no free-text reply can go now (the
+ * notice says why); the box is shown disabled.
  */
-public record Composer(String fromLine, String signaturePreview, String notice) {
+public record Composer(String fromLine, String signaturePreview, String notice, boolean closed) {
 
-    public static final Composer PLAIN = new Composer(null, null, null);
+    public static final Composer PLAIN = new Composer(null, null, null, false);
+
+    public Composer(String fromLine, String signaturePreview, String notice) {
+        this(fromLine, signaturePreview, notice, false);
+    }
 }

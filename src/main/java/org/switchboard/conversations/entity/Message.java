@@ -236,11 +236,13 @@ public class Message {
      */
     public void markSent(String providerId, Instant at, byte[] copy) {
         requireOutbound();
+        // the lazy copy first: on EclipseLink, touching a lazily fetched attribute loads the rest of the row into the
+        // object, and changes made before it (the send time, the provider's id) were lost — every reply had no sent_at
+        this.sentCopy = copy;
         if (providerId != null && externalId == null) {
             this.externalId = Checks.requireText(providerId, "Provider id", 500);
         }
         this.sentAt = at;
-        this.sentCopy = copy;
         if (deliveryState.progress() < DeliveryState.SENT.progress()) {
             this.deliveryState = DeliveryState.SENT;
         }

@@ -86,6 +86,9 @@ public class TicketPage implements Serializable {
     private List<Option> agents = List.of();
     private final Set<Long> imagesAllowed = new HashSet<>();
     private Composer composer;
+    private Long latestConversationId;
+    private ChannelOption composerChannel;
+    private java.util.Locale composerLocale;
 
     private Long stageId;
     private Long ownerId;
@@ -151,7 +154,9 @@ public class TicketPage implements Serializable {
             ownerId = ticket.ownerId();
             priority = ticket.priority();
             version = ticket.version();
+            composerChannel = latestChannel;
             composer = composer(latestChannel);
+            composerLocale = locale();
         }
         return true;
     }
@@ -174,7 +179,10 @@ public class TicketPage implements Serializable {
             }
             DisplayHtml.Shown html = DisplayHtml.forAgent(message.html(), inline, imagesAllowed.contains(message.id()));
             ChannelOption channel = message.conversationId() == null ? null : channels.get(message.conversationId());
-            latestChannel = channel != null ? channel : latestChannel;
+            if (channel != null) {
+                latestChannel = channel;
+                latestConversationId = message.conversationId();
+            }
             shown.add(new Entry(message, html.html(), html.remoteImagesBlocked(), channel == null ? null : channel.name(),
                     channel == null ? null : channel.type()));
         }
@@ -187,8 +195,16 @@ public class TicketPage implements Serializable {
         if (latest == null) {
             return null;
         }
-        Composer shown = connectors.of(latest.type()).map(c -> c.composer(latest.id(), session.getFullName())).orElse(Composer.PLAIN);
+        Long conversation = latestConversationId;
+        Composer shown = connectors.of(latest.type()).map(c -> conversation == null ? c.composer(latest.id(), session.getFullName())
+                : c.composer(latest.id(), conversation, session.getFullName())).orElse(Composer.PLAIN);
         return Composer.PLAIN.equals(shown) ? null : shown;
+    }
+
+    /** No free-text reply can go in the latest conversation now (a provider's reply window closed); the composer says why. */
+    public boolean isReplyClosed() {
+        Composer shown = getComposer();
+        return shown != null && shown.closed();
     }
 
     public void save() {
@@ -309,8 +325,19 @@ public class TicketPage implements Serializable {
         return Priority.values();
     }
 
+    /** The reply box; its notice is written again when the agent switched language on this page. */
     public Composer getComposer() {
+        java.util.Locale now = locale();
+        if (composerChannel != null && !now.equals(composerLocale)) {
+            composer = composer(composerChannel);
+            composerLocale = now;
+        }
         return composer;
+    }
+
+    private static java.util.Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null || faces.getViewRoot() == null ? java.util.Locale.ENGLISH : faces.getViewRoot().getLocale();
     }
 
     public boolean isCanReply() {

@@ -1,0 +1,94 @@
+package org.switchboard.channels.meta;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Meta's Graph API: its base URL is a setting ({@code SWITCHBOARD_META_GRAPH_URL}, by default
+ * Meta's versioned URL) so tests and local runs talk to a local fake that answers as Meta
+ * documents. Answers are read into {@link Answer}: the JSON, or Meta's error object
+ * ({@code {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}}).
+ */
+@ApplicationScoped
+public class MetaGraph {
+
+    public static final String DEFAULT_URL = "https://graph.facebook.com/v21.0";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Inject
+    @ConfigProperty(name = "switchboard.meta.graph-url", defaultValue = DEFAULT_URL)
+    String baseUrl;
+
+    /** Meta's error, as its answers carry it; {@code subcode} 0 when none. */
+    public record GraphError(int code, int subcode, String type, String message) {
+        /** A token that was revoked, expired or never valid (OAuthException 190). */
+        public boolean tokenInvalid() {
+            return code == 190;
+        }
+
+        /** Rate limits: application, page, WhatsApp business number or pair rate (4, 17, 32, 613, 80007, 130429, 131056). */
+        public boolean rateLimited() {
+            return code == 4 || code == 17 || code == 32 || code == 613 || code == 80007 || code == 130429 || code == 131056;
+        }
+    }
+
+    /** An answer: the HTTP status, the JSON body (empty object when none), and Meta's error when it sent one. */
+    public record Answer(int status, JsonObject body, Optional<GraphError> error, String retryAfter) {
+        public boolean ok() {
+            return status / 100 == 2 && error.isEmpty();
+        }
+    }
+
+    /** The full URL of a Graph path such as {@code 12345/messages}. */
+    public URI url(String path) {
+        return URI.create(baseUrl.replaceAll("/+$", "") + "/" + path.replaceAll("^/+", ""));
+    }
+
+    /** POSTs JSON with the access token as a bearer token. */
+    public Answer post(String path, String accessToken, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url(path)).timeout(TIMEOUT).header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return read(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /** GETs a Graph path with the access token as a bearer token. */
+    public Answer get(String path, String accessToken) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url(path)).timeout(TIMEOUT).header("Authorization", "Bearer " + accessToken).GET().build();
+        return read(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    static Answer read(HttpResponse<String> response) {
+        JsonObject body;
+        try {
+            JsonValue value = response.body() == null || response.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT
+                    : Json.createReader(new StringReader(response.body())).readValue();
+            body = value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (JsonParsingException notJson) {
+            body = JsonValue.EMPTY_JSON_OBJECT;
+        }
+        Optional<GraphError> error = Optional.empty();
+        if (body.containsKey("error") && body.get("error") instanceof JsonObject e) {
+            error = Optional.of(new GraphError(e.getInt("code", 0), e.getInt("error_subcode", 0), e.getString("type", ""),
+                    e.getString("message", "")));
+        }
+        return new Answer(response.statusCode(), body, error, response.headers().firstValue("Retry-After").orElse(null));
+    }
+}

@@ -1,0 +1,173 @@
+package org.switchboard.channels.whatsapp.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.switchboard.channels.connector.TypedSettings;
+import org.switchboard.channels.entity.Channel;
+import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppRequest;
+import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppView;
+import org.switchboard.platform.config.SwitchboardSettings;
+import org.switchboard.platform.crypto.SecretBox;
+
+/** A WhatsApp channel's connection to Meta: ids, sealed token and app secret, verify token; each method one transaction. */
+@ApplicationScoped
+@Transactional
+public class WhatsAppChannelService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretBox secrets;
+
+    /** Where a webhook for a phone number goes: the channel and the app secret its signature is checked with. */
+    public record Receiver(long channelId, String appSecret, boolean enabled) {
+    }
+
+    /** What a send needs: the phone number id and the access token, opened. */
+    public record Outbound(String phoneNumberId, String accessToken) {
+    }
+
+    public Optional<WhatsAppView> get(long channelId) {
+        Channel channel = em.find(Channel.class, channelId);
+        if (channel == null || !WhatsAppConnector.KIND.equals(channel.getType())) {
+            return Optional.empty();
+        }
+        return Optional.of(view(channel, settingsOf(channel)));
+    }
+
+    /** Saves what is given; one phone number belongs to one channel; a new access token clears "reconnect needed". */
+    public WhatsAppView connect(long channelId, WhatsAppRequest request) {
+        Channel channel = whatsAppChannel(channelId);
+        WhatsAppSettings stored = settingsOf(channel);
+        String phoneNumberId = or(request.phoneNumberId(), stored == null ? null : stored.phoneNumberId());
+        String businessAccountId = or(request.businessAccountId(), stored == null ? null : stored.businessAccountId());
+        if (phoneNumberId == null) {
+            throw new IllegalArgumentException("phoneNumberId: the phone number id from WhatsApp Manager → API setup");
+        }
+        if (businessAccountId == null) {
+            throw new IllegalArgumentException("businessAccountId: the WhatsApp Business account id from WhatsApp Manager → API setup");
+        }
+        for (Channel other : whatsAppChannels()) {
+            WhatsAppSettings theirs = settingsOf(other);
+            if (other.getId() != channelId && theirs != null && phoneNumberId.equals(theirs.phoneNumberId())) {
+                throw new IllegalArgumentException("phoneNumberId: this number is connected to the channel " + other.getName() + " already");
+            }
+        }
+        String sealedToken = blank(request.accessToken()) ? (stored == null ? null : stored.sealedAccessToken()) : secrets.seal(request.accessToken().strip());
+        String sealedSecret = blank(request.appSecret()) ? (stored == null ? null : stored.sealedAppSecret()) : secrets.seal(request.appSecret().strip());
+        if (sealedToken == null) {
+            throw new IllegalArgumentException("accessToken: a system user's access token with whatsapp_business_messaging permission");
+        }
+        if (sealedSecret == null) {
+            throw new IllegalArgumentException("appSecret: the app secret from the Meta app's basic settings (webhook signatures are checked with it)");
+        }
+        String verifyToken = or(request.verifyToken(), stored == null || stored.verifyToken() == null ? newVerifyToken() : stored.verifyToken());
+        String invalidSince = blank(request.accessToken()) && stored != null ? stored.tokenInvalidSince() : null;
+        WhatsAppSettings updated = new WhatsAppSettings(businessAccountId, phoneNumberId,
+                or(request.displayPhoneNumber(), stored == null ? null : stored.displayPhoneNumber()), sealedToken, sealedSecret, verifyToken, invalidSince);
+        channel.changeTypeSettings(TypedSettings.write(updated));
+        return view(channel, updated);
+    }
+
+    /** The channel a webhook for this phone number id belongs to; empty for a number no channel has. */
+    public Optional<Receiver> receiver(String phoneNumberId) {
+        for (Channel channel : whatsAppChannels()) {
+            WhatsAppSettings settings = settingsOf(channel);
+            if (settings != null && phoneNumberId.equals(settings.phoneNumberId()) && settings.sealedAppSecret() != null) {
+                return Optional.of(new Receiver(channel.getId(), secrets.open(settings.sealedAppSecret()), channel.isEnabled()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Meta's handshake: whether any WhatsApp channel has this verify token (compared in constant time). */
+    public boolean verifyTokenKnown(String token) {
+        if (token == null) {
+            return false;
+        }
+        boolean known = false;
+        for (Channel channel : whatsAppChannels()) {
+            WhatsAppSettings settings = settingsOf(channel);
+            if (settings != null && settings.verifyToken() != null) {
+                known |= MessageDigest.isEqual(settings.verifyToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return known;
+    }
+
+    public Optional<Outbound> outbound(Channel channel) {
+        WhatsAppSettings settings = settingsOf(channel);
+        if (settings == null || settings.phoneNumberId() == null || settings.sealedAccessToken() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outbound(settings.phoneNumberId(), secrets.open(settings.sealedAccessToken())));
+    }
+
+    /** Meta refused the access token: the channel shows "reconnect needed" until a new token is saved; replies wait. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void tokenRefused(long channelId) {
+        Channel channel = em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+        WhatsAppSettings settings = channel == null ? null : settingsOf(channel);
+        if (settings != null && settings.tokenInvalidSince() == null) {
+            channel.changeTypeSettings(TypedSettings.write(settings.withTokenInvalidSince(Instant.now().toString())));
+        }
+    }
+
+    static WhatsAppSettings settingsOf(Channel channel) {
+        return TypedSettings.read(channel.getTypeSettings(), WhatsAppSettings.class);
+    }
+
+    private List<Channel> whatsAppChannels() {
+        return em.createQuery("SELECT c FROM Channel c WHERE c.type = :kind ORDER BY c.id", Channel.class)
+                .setParameter("kind", WhatsAppConnector.KIND).getResultList();
+    }
+
+    private Channel whatsAppChannel(long channelId) {
+        Channel channel = em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+        if (channel == null) {
+            throw new NotFoundException("No channel " + channelId);
+        }
+        if (!WhatsAppConnector.KIND.equals(channel.getType())) {
+            throw new IllegalStateException("Channel " + channel.getName() + " is not a WhatsApp channel");
+        }
+        return channel;
+    }
+
+    private static WhatsAppView view(Channel channel, WhatsAppSettings s) {
+        String webhook = SwitchboardSettings.current().baseUrl().toString().replaceAll("/$", "") + "/api/v1/inbound/whatsapp";
+        return s == null ? new WhatsAppView(channel.getId(), null, null, null, false, false, null, false, webhook)
+                : new WhatsAppView(channel.getId(), s.businessAccountId(), s.phoneNumberId(), s.displayPhoneNumber(), s.sealedAccessToken() != null,
+                s.sealedAppSecret() != null, s.verifyToken(), s.tokenInvalidSince() != null, webhook);
+    }
+
+    private static String newVerifyToken() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "sbwa_" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String or(String value, String fallback) {
+        return blank(value) ? fallback : value.strip();
+    }
+}

@@ -1,0 +1,43 @@
+package org.switchboard.channels.whatsapp.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What the journal keeps for one WhatsApp event: a first line naming it ({@code message <wamid>} or
+ * {@code event <field>}), then Meta's webhook body exactly as it arrived — the raw bytes, never
+ * re-encoded. A body with several messages is journaled once per message, each under the message
+ * id, so a redelivery or a duplicate is the same item.
+ */
+public record WhatsAppPayload(String kind, String name, byte[] rawBody) {
+
+    public static final String CONTENT_TYPE = "application/vnd.switchboard.whatsapp-event";
+    public static final String MESSAGE = "message";
+    public static final String EVENT = "event";
+
+    public byte[] toBytes() {
+        byte[] head = (kind + " " + name + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(head, head.length + rawBody.length);
+        System.arraycopy(rawBody, 0, all, head.length, rawBody.length);
+        return all;
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not a journaled WhatsApp event */
+    public static WhatsAppPayload of(byte[] journaled) {
+        int newline = -1;
+        for (int i = 0; i < Math.min(journaled.length, 600); i++) {
+            if (journaled[i] == '\n') {
+                newline = i;
+                break;
+            }
+        }
+        if (newline < 0) {
+            throw new IllegalArgumentException("no first line naming the event");
+        }
+        String[] head = new String(journaled, 0, newline, StandardCharsets.UTF_8).split(" ", 2);
+        if (head.length != 2 || !(head[0].equals(MESSAGE) || head[0].equals(EVENT))) {
+            throw new IllegalArgumentException("the first line names no message or event");
+        }
+        return new WhatsAppPayload(head[0], head[1], Arrays.copyOfRange(journaled, newline + 1, journaled.length));
+    }
+}

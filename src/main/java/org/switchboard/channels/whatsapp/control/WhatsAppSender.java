@@ -1,0 +1,113 @@
+package org.switchboard.channels.whatsapp.control;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.switchboard.channels.meta.MetaGraph;
+import org.switchboard.channels.meta.MetaGraph.Answer;
+import org.switchboard.channels.meta.MetaGraph.GraphError;
+import org.switchboard.conversations.entity.Message;
+import org.switchboard.conversations.entity.MessageDirection;
+import org.switchboard.outbound.control.MessageSender;
+import org.switchboard.outbound.control.PermanentFailure;
+import org.switchboard.outbound.control.SendOutcome;
+
+/**
+ * Sends a reply through the Cloud API ({@code POST /{phone-number-id}/messages}). WhatsApp allows
+ * free text only within 24 hours of the customer's last message; outside it the reply is refused
+ * here with that reason (it would fail silently at Meta). A revoked or expired token marks the
+ * channel "reconnect needed" and the reply waits in the queue; rate limits wait, never fail.
+ */
+@ApplicationScoped
+public class WhatsAppSender implements MessageSender {
+
+    static final Duration WINDOW = Duration.ofHours(24);
+    static final Duration TOKEN_RETRY = Duration.ofMinutes(10);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    WhatsAppChannelService channels;
+
+    @Inject
+    MetaGraph graph;
+
+    @Override
+    public String kind() {
+        return WhatsAppConnector.KIND;
+    }
+
+    @Override
+    public Attempt prepare(Message message) {
+        WhatsAppChannelService.Outbound outbound = channels.outbound(message.getChannel()).orElseThrow(() ->
+                new PermanentFailure("The WhatsApp channel is not connected: set its phone number id and access token in the channel's settings"));
+        String threadKey = message.getConversation() == null ? null : message.getConversation().getThreadKey();
+        if (threadKey == null || !threadKey.startsWith("wa:")) {
+            throw new PermanentFailure("This conversation has no WhatsApp number to answer");
+        }
+        Instant lastFromCustomer = lastFromCustomer(em, message.getConversation().getId());
+        if (lastFromCustomer == null || lastFromCustomer.plus(WINDOW).isBefore(Instant.now())) {
+            throw new PermanentFailure("Outside WhatsApp's 24-hour window since the customer's last message: only an approved template may go now");
+        }
+        String to = threadKey.substring("wa:".length());
+        String body = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual").add("to", to)
+                .add("type", "text").add("text", Json.createObjectBuilder().add("preview_url", false)
+                        .add("body", message.getText() == null ? "" : message.getText())).build().toString();
+        long channelId = message.getChannel().getId();
+        return () -> send(channelId, outbound, body);
+    }
+
+    /** When the customer last wrote in the conversation — WhatsApp's timestamp, not when we took it in — or null. */
+    static Instant lastFromCustomer(EntityManager em, long conversationId) {
+        return em.createQuery("SELECT m FROM Message m WHERE m.conversation.id = :c AND m.direction = :in ORDER BY m.createdAt DESC, m.id DESC", Message.class)
+                .setParameter("c", conversationId).setParameter("in", MessageDirection.INBOUND).setMaxResults(1)
+                .getResultStream().findFirst().map(m -> m.getSentAt() != null ? m.getSentAt() : m.getCreatedAt()).orElse(null);
+    }
+
+    private SendOutcome send(long channelId, WhatsAppChannelService.Outbound outbound, String body) {
+        Answer answer;
+        try {
+            answer = graph.post(outbound.phoneNumberId() + "/messages", outbound.accessToken(), body);
+        } catch (IOException e) {
+            return SendOutcome.retry("Meta's Graph API could not be reached: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SendOutcome.retry("Interrupted while sending");
+        }
+        if (answer.ok()) {
+            String id = answer.body().containsKey("messages") && !answer.body().getJsonArray("messages").isEmpty()
+                    ? answer.body().getJsonArray("messages").getJsonObject(0).getString("id", null) : null;
+            return SendOutcome.sent(id, body.getBytes(StandardCharsets.UTF_8));
+        }
+        GraphError error = answer.error().orElse(new GraphError(0, 0, "", "HTTP " + answer.status()));
+        String reason = "WhatsApp: " + error.code() + " " + error.message();
+        if (error.tokenInvalid()) {
+            channels.tokenRefused(channelId);
+            return SendOutcome.retry(reason + " — the channel needs a new access token (reconnect in its settings); the reply waits", TOKEN_RETRY);
+        }
+        if (error.rateLimited() || answer.status() == 429) {
+            return SendOutcome.retry(reason, retryAfter(answer.retryAfter()));
+        }
+        if (answer.status() >= 500) {
+            return SendOutcome.retry(reason);
+        }
+        return SendOutcome.permanent(reason);
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return header == null ? Duration.ofSeconds(30) : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException notSeconds) {
+            return Duration.ofSeconds(30);
+        }
+    }
+}
