@@ -101,6 +101,21 @@ public final class SmokeChecks {
         assertTrue(lines.contains("Sales or support?") && lines.contains("\"buttons\":[\"Sales\",\"Support\"]"), lines);
         http.postJson(widget + "messages", "{\"token\":\"" + visitorToken + "\",\"clientId\":\"s2\",\"text\":\"Support\"}");
         assertTrue(http.postJson(widget + "poll", "{\"token\":\"" + visitorToken + "\",\"after\":2}").body().contains("A person will answer."));
+        // Meta's signed WhatsApp webhook: raw bytes through the server's JAX-RS, a ticket from it
+        JsonObject whatsApp = api.create("/api/v1/channels", "{\"type\":\"WHATSAPP\",\"name\":\"Smoke WhatsApp " + System.nanoTime() + "\"}");
+        String numberId = String.valueOf(300000000000L + System.nanoTime() % 999_999_999);
+        assertEquals(200, api.send("PUT", "/api/v1/channels/" + whatsApp.getJsonNumber("id") + "/whatsapp", "{\"businessAccountId\":\"1\","
+                + "\"phoneNumberId\":\"" + numberId + "\",\"accessToken\":\"token\",\"appSecret\":\"smoke-secret\"}").statusCode());
+        byte[] webhook = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\","
+                + "\"metadata\":{\"phone_number_id\":\"" + numberId + "\"},\"contacts\":[{\"profile\":{\"name\":\"S\u00e4de\"},\"wa_id\":\"358401230000\"}],"
+                + "\"messages\":[{\"from\":\"358401230000\",\"id\":\"wamid.smoke" + System.nanoTime() + "\",\"timestamp\":\"" + (System.currentTimeMillis() / 1000)
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"Smoke via WhatsApp\"}}]},\"field\":\"messages\"}]}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> signed = http.post("/api/v1/inbound/whatsapp", "application/json", webhook,
+                org.switchboard.channels.meta.MetaSignature.HEADER, org.switchboard.channels.meta.MetaSignature.header("smoke-secret", webhook));
+        assertEquals(200, signed.statusCode(), signed.body());
+        assertEquals(401, http.post("/api/v1/inbound/whatsapp", "application/json", webhook).statusCode(), "unsigned");
+        assertTrue(api.get("/api/v1/tickets?channel=" + whatsApp.getJsonNumber("id")).body().contains("Smoke via WhatsApp"));
+
         HttpResponse<String> chatPage = browser.get("/settings/channel.xhtml?id=" + chatId);
         assertEquals(200, chatPage.statusCode());
         assertTrue(chatPage.body().contains("chatBotCard") && chatPage.body().contains("Sales or support?"), "the bot editor shows the saved steps");
