@@ -512,6 +512,13 @@
                 socket.close(); // the hello was not answered: open again at once rather than after the 5 s wait
             } else if (frame.type === "error" && frame.clientId && frame.field) {
                 drop(frame.clientId, frame.message);
+            } else if (frame.type === "error" && frame.clientId) {
+                // the server could not take the message in just now ("trying again"): the widget is the one that tries
+                ui.status.textContent = frame.message;
+                var unsent = state.outbox.filter(function (i) { return i.clientId === frame.clientId; })[0];
+                if (unsent) {
+                    setTimeout(function () { transmit(unsent); }, 2000);
+                }
             } else if (frame.type === "error") {
                 ui.status.textContent = frame.message;
             }
