@@ -30,13 +30,16 @@ public class ChatBotRuns {
 
     /** The conversation's run, locked until the transaction ends; empty when the bot never talked in it. */
     Optional<Run> lock(long conversationId) {
-        return em.createNativeQuery("SELECT state, step, language, asked_seq FROM chat_bot_runs WHERE conversation_id = ? FOR UPDATE")
-                .setParameter(1, conversationId).getResultList().stream().findFirst().map(row -> run(conversationId, (Object[]) row));
+        return read(conversationId, " FOR UPDATE");
     }
 
     /** The run as the widget needs it (no lock); empty when the bot never talked in the conversation. */
     public Optional<Run> of(long conversationId) {
-        return em.createNativeQuery("SELECT state, step, language, asked_seq FROM chat_bot_runs WHERE conversation_id = ?")
+        return read(conversationId, "");
+    }
+
+    private Optional<Run> read(long conversationId, String lock) {
+        return em.createNativeQuery("SELECT state, step, language, asked_seq FROM chat_bot_runs WHERE conversation_id = ?" + lock)
                 .setParameter(1, conversationId).getResultList().stream().findFirst().map(row -> run(conversationId, (Object[]) row));
     }
 

@@ -16,6 +16,7 @@ import org.switchboard.inbound.control.InboundMessage;
 import org.switchboard.inbound.control.InboundMessage.ChannelFacts;
 import org.switchboard.inbound.control.InvalidPayloadException;
 import org.switchboard.inbound.control.PayloadParser;
+import org.switchboard.tickets.control.TicketTemplates;
 
 /**
  * One WhatsApp message of a journaled webhook body → a message in the customer's conversation
@@ -27,8 +28,6 @@ import org.switchboard.inbound.control.PayloadParser;
  */
 @ApplicationScoped
 public class WhatsAppMessageParser implements PayloadParser {
-
-    static final int SUBJECT_LENGTH = 80;
 
     @Override
     public String contentType() {
@@ -74,7 +73,7 @@ public class WhatsAppMessageParser implements PayloadParser {
         List<String> inReplyTo = message.containsKey("context") && message.get("context") instanceof JsonObject context && context.containsKey("id")
                 ? List.of(context.getString("id")) : List.of();
         ChannelFacts facts = new ChannelFacts(payload.name(), inReplyTo, null, null, null, null);
-        return new InboundMessage(payload.name(), new Sender(null, phone, name, null), subjectOf(text), text, null,
+        return new InboundMessage(payload.name(), new Sender(null, phone, name, null), TicketTemplates.subjectFromText(null, text), text, null,
                 sentAt.getEpochSecond() == 0 ? Instant.now() : sentAt, "wa:" + from, null, facts, null, notes);
     }
 
@@ -170,10 +169,5 @@ public class WhatsAppMessageParser implements PayloadParser {
         } catch (NumberFormatException notANumber) {
             return 0;
         }
-    }
-
-    static String subjectOf(String text) {
-        String line = text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
-        return line.length() <= SUBJECT_LENGTH ? line : line.substring(0, SUBJECT_LENGTH - 1) + "…";
     }
 }
