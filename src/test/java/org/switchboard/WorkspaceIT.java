@@ -484,6 +484,262 @@ class WorkspaceIT {
         }
     }
 
+    @Test
+    void anAdminConnectsAFacebookPageAndAgentsAnswerWithinMessengersWindows() throws Exception {
+        String channelName = unique("Messenger");
+        java.util.Random random = new java.util.Random();
+        String pageId = String.valueOf(100000000000000L + random.nextInt(999_999_999));
+        String otherPageId = String.valueOf(200000000000000L + random.nextInt(999_999_999));
+        String pageToken = "EAAPage-" + unique("t");
+        String appSecret = "fb-app-secret-" + unique("s");
+        try (org.switchboard.testing.FakeGraphApi facebook = new org.switchboard.testing.FakeGraphApi("unused");
+             Browser browser = new Browser()) {
+            facebook.facebook("1234567890123", appSecret, "Aino Admin", List.of(
+                    new org.switchboard.testing.FakeGraphApi.FakePage(pageId, "Kahvila Aurinko", "Cafe",
+                            List.of("ANALYZE", "ADVERTISE", "MESSAGING", "MODERATE", "CREATE_CONTENT", "MANAGE"), pageToken),
+                    new org.switchboard.testing.FakeGraphApi.FakePage(otherPageId, "Someone Else's Page", "Brand", List.of("ANALYZE", "ADVERTISE"), "EAAOther-x")));
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            page.findElement(By.id("connect")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("pick-FACEBOOK_MESSENGER"))).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messengerLogin:name")));
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Yhdistä Facebook Messenger"));
+            browser.screenshot("connect-messenger-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Connect Facebook Messenger"));
+            assertTrue(page.findElement(By.id("redirectUri")).getText().endsWith("/settings/connect-messenger.xhtml"));
+            page.findElement(By.id("messengerLogin:name")).sendKeys(channelName);
+            page.findElement(By.id("messengerLogin:appId")).clear();
+            page.findElement(By.id("messengerLogin:appId")).sendKeys("1234567890123");
+            page.findElement(By.id("messengerLogin:appSecret")).sendKeys(appSecret);
+            browser.screenshot("connect-messenger");
+
+            // Facebook Login: cancelling connects nothing; a state that is not ours is refused
+            page.findElement(By.id("messengerLogin:continueWithFacebook")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Facebook Login was cancelled"));
+            page.get(base.resolve("settings/connect-messenger.xhtml?code=AQDforged&state=not-ours").toString());
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "not the one started here"));
+
+            page.findElement(By.id("messengerLogin:name")).sendKeys(channelName);
+            page.findElement(By.id("messengerLogin:appId")).clear();
+            page.findElement(By.id("messengerLogin:appId")).sendKeys("1234567890123");
+            page.findElement(By.id("messengerLogin:appSecret")).sendKeys(appSecret);
+            page.findElement(By.id("messengerLogin:continueWithFacebook")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("continueAs"))).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messengerPages")));
+            String pages = page.findElement(By.id("messengerPages")).getText();
+            assertTrue(pages.contains("Kahvila Aurinko") && pages.contains("Someone Else's Page") && pages.contains("You are not an admin of this page"), pages);
+            assertEquals(1, page.findElements(By.cssSelector("[id$=':connectPage']")).size(), "only the page the user administers can be picked");
+            assertFalse(page.getPageSource().contains(pageToken), "page tokens stay on the server");
+            browser.screenshot("connect-messenger-pages");
+            page.findElement(By.cssSelector("[id$=':connectPage']")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messengerChannelCard")));
+            assertTrue(page.findElement(By.id("messages")).getText().contains("Kahvila Aurinko is connected"), page.findElement(By.id("messages")).getText());
+            assertTrue(facebook.subscribed(pageId), "the app is subscribed to the page's messages");
+            String verifyToken = page.findElement(By.id("verifyToken")).getText();
+            assertTrue(verifyToken.startsWith("sbfb_"), verifyToken);
+            assertFalse(page.getPageSource().contains(appSecret) || page.getPageSource().contains(pageToken), "secrets are never shown");
+
+            // what the page says by itself: a greeting set at Facebook, an instant reply, explicit consent
+            page.findElement(By.id("messengerBehaviour:greeting")).sendKeys("Hi! Ask us anything.");
+            page.findElement(By.id("messengerBehaviour:instantReply")).sendKeys("Thanks! We answer within the hour.");
+            js(page, "PrimeFaces.widgets[Object.keys(PrimeFaces.widgets).find(k => k.includes('consentMode'))].selectValue('EXPLICIT')");
+            page.findElement(By.id("messengerBehaviour:consentText")).sendKeys("We keep this conversation to answer you. Reply I agree to go on.");
+            page.findElement(By.id("messengerBehaviour:saveMessenger")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Messenger settings saved"));
+            assertEquals("Hi! Ask us anything.", facebook.greeting(pageToken));
+            js(page, "document.getElementById('messengerChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-messenger");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messengerChannelCard"), "Tervehdys"));
+            js(page, "document.getElementById('messengerChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-messenger-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messengerChannelCard"), "Greeting"));
+            long channelId = channelIdOf(channelName);
+
+            // Meta's handshake and signatures on the raw bytes
+            org.switchboard.testing.HttpSession meta = new org.switchboard.testing.HttpSession(base);
+            java.net.http.HttpResponse<String> handshake = meta.get("/api/v1/inbound/messenger?hub.mode=subscribe&hub.verify_token=" + verifyToken
+                    + "&hub.challenge=1158201444");
+            assertEquals(200, handshake.statusCode(), handshake.body());
+            assertEquals("1158201444", handshake.body());
+            assertEquals(403, meta.get("/api/v1/inbound/messenger?hub.mode=subscribe&hub.verify_token=sbfb_wrong&hub.challenge=1").statusCode());
+            String psid = String.valueOf(6800000000000000L + random.nextInt(999_999_999));
+            facebook.profile(psid, "Maija", "Virtanen");
+            facebook.personWrote(psid, java.time.Instant.now());
+            String first = messengerEvent(pageId, psid, pageId, System.currentTimeMillis(),
+                    "\"message\":{\"mid\":\"m_" + unique("a") + "\",\"text\":\"Hyv\\u00e4\\u00e4 huomenta \\ud83d\\udc4b, is my order shipped?\"}");
+            byte[] raw = first.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(401, meta.post("/api/v1/inbound/messenger", "application/json", raw).statusCode(), "unsigned");
+            assertEquals(401, postMessenger(meta, first, "another-secret").statusCode(), "signed with another secret");
+            byte[] rewritten = jakarta.json.Json.createReader(new java.io.StringReader(first)).readObject().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(401, meta.post("/api/v1/inbound/messenger", "application/json", rewritten, org.switchboard.channels.meta.MetaSignature.HEADER,
+                    org.switchboard.channels.meta.MetaSignature.header(appSecret, raw)).statusCode(), "the original's signature over a re-encoded body");
+            assertTrue(ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").isEmpty(), "nothing stored");
+
+            // the first message: a ticket named from the profile, the instant reply, then consent asked with a quick reply; held from agents
+            assertEquals(200, postMessenger(meta, first, appSecret).statusCode());
+            assertEquals(200, postMessenger(meta, first, appSecret).statusCode(), "Meta delivers again");
+            long ticketId = awaitTicket(channelId, "Hyvää huomenta 👋, is my order shipped?");
+            assertEquals(1, ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").size(), "the same mid twice is one message");
+            JsonObject listed = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getJsonObject(0);
+            JsonObject person = ApiClient.object(api.get("/api/v1/contacts/" + listed.getJsonNumber("contactId")));
+            assertEquals("Maija Virtanen", person.getString("fullName", null), "named from the Messenger profile: " + person);
+            awaitSent(facebook, 2);
+            List<org.switchboard.testing.FakeGraphApi.Sent> said = facebook.sent();
+            assertTrue(said.stream().anyMatch(s -> "Thanks! We answer within the hour.".equals(s.body().getJsonObject("message").getString("text"))), said.toString());
+            JsonObject prompt = said.stream().map(s -> s.body().getJsonObject("message")).filter(m -> m.containsKey("quick_replies")).findFirst().orElseThrow();
+            assertTrue(prompt.getString("text").startsWith("We keep this conversation"), prompt.toString());
+            assertEquals("I agree / Hyväksyn", prompt.getJsonArray("quick_replies").getJsonObject(0).getString("title"));
+            assertTrue(said.stream().allMatch(s -> "RESPONSE".equals(s.body().getString("messaging_type")) && psid.equals(s.body().getJsonObject("recipient").getString("id"))));
+            awaitTimeline(ticketId, "Consent asked");
+            assertFalse(ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getJsonObject(0).getBoolean("awaitingRouting"),
+                    "held until the person agrees");
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, psid, pageId, System.currentTimeMillis(), "\"message\":{\"mid\":\"m_"
+                    + unique("q") + "\",\"text\":\"I agree / Hyv\\u00e4ksyn\",\"quick_reply\":{\"payload\":\"CONSENT_AGREE\"}}"), appSecret).statusCode());
+            awaitTimeline(ticketId, "The person agreed");
+
+            // the agent answers on the ticket page: the reply box shows the window; the echo of our own send is not a second message
+            page.get(base.resolve("ticket.xhtml?id=" + ticketId).toString());
+            String notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice"))).getText();
+            assertTrue(notice.matches("Messenger's reply window: 2[34] h \\d+ min left\\."), notice);
+            assertTrue(page.findElement(By.id("contactHistory")).getText().contains("Consent on " + channelName));
+            browser.screenshot("ticket-messenger");
+            assertEquals(202, api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"It left the warehouse this morning.\"}").statusCode());
+            awaitSent(facebook, 3);
+            org.switchboard.testing.FakeGraphApi.Sent reply = facebook.sent().get(2);
+            assertEquals("RESPONSE", reply.body().getString("messaging_type"));
+            String metadata = reply.body().getJsonObject("message").getString("metadata");
+            JsonObject stored = awaitMessage(ticketId, m -> "It left the warehouse this morning.".equals(m.getString("text")) && "SENT".equals(m.getString("deliveryState")));
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, pageId, psid, System.currentTimeMillis(), "\"message\":{\"is_echo\":true,"
+                    + "\"app_id\":1234567890123,\"metadata\":\"" + metadata + "\",\"mid\":\"" + reply.wamid() + "\",\"text\":\"It left the warehouse this morning.\"}"),
+                    appSecret).statusCode());
+            String inboxMid = "m_" + unique("inbox");
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, pageId, psid, System.currentTimeMillis(), "\"message\":{\"is_echo\":true,"
+                    + "\"app_id\":263902037430900,\"mid\":\"" + inboxMid + "\",\"text\":\"Also answered from the Page inbox\"}"), appSecret).statusCode());
+            JsonObject fromInbox = awaitMessage(ticketId, m -> "Also answered from the Page inbox".equals(m.getString("text")));
+            assertEquals("OUTBOUND", fromInbox.getString("direction"), "what the page sent elsewhere is the team's reply");
+            assertEquals(1, messages(ticketId).stream().filter(m -> "It left the warehouse this morning.".equals(m.getString("text"))).count(),
+                    "our own send's echo is not a copy");
+
+            // delivery and read watermarks move our messages forward, never back
+            long after = System.currentTimeMillis() + 1000;
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, psid, pageId, after, "\"read\":{\"watermark\":" + after + "}"), appSecret).statusCode());
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, psid, pageId, after, "\"delivery\":{\"mids\":[\"" + reply.wamid()
+                    + "\"],\"watermark\":" + after + "}"), appSecret).statusCode());
+            assertEquals("READ", awaitMessage(ticketId, m -> m.getJsonNumber("id").longValue() == stored.getJsonNumber("id").longValue()
+                    && "READ".equals(m.getString("deliveryState"))).getString("deliveryState"));
+
+            // a day and more later: only a person's reply, tagged HUMAN_AGENT; after a week the reply box is closed
+            String late = String.valueOf(6900000000000000L + random.nextInt(999_999_999));
+            java.time.Instant thirtyHoursAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(30));
+            facebook.personWrote(late, thirtyHoursAgo);
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, late, pageId, thirtyHoursAgo.toEpochMilli(), "\"message\":{\"mid\":\"m_"
+                    + unique("late") + "\",\"text\":\"I agree\"}"), appSecret).statusCode());
+            long lateTicket = awaitTicket(channelId, "I agree");
+            page.get(base.resolve("ticket.xhtml?id=" + lateTicket).toString());
+            notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice"))).getText();
+            assertTrue(notice.contains("HUMAN_AGENT") && notice.contains("5 d"), notice);
+            browser.screenshot("ticket-messenger-human-agent");
+            int before = facebook.sent().size();
+            api.post("/api/v1/tickets/" + lateTicket + "/replies", "{\"text\":\"Sorry for the wait: here is the answer.\"}");
+            awaitSent(facebook, before + 1);
+            org.switchboard.testing.FakeGraphApi.Sent tagged = facebook.sent().get(before);
+            assertEquals("MESSAGE_TAG", tagged.body().getString("messaging_type"));
+            assertEquals("HUMAN_AGENT", tagged.body().getString("tag"));
+            assertTrue(facebook.sent().stream().skip(before).noneMatch(s -> s.body().getJsonObject("message").getString("text").startsWith("Thanks!")),
+                    "no instant reply or consent prompt outside 24 hours: automation is never tagged");
+            JsonObject automatic = awaitMessage(lateTicket, m -> m.getBoolean("automatic", false) && "FAILED".equals(m.getString("deliveryState")));
+            assertTrue(automatic.getString("deliveryError").contains("only a person's reply"), automatic.toString());
+
+            String gone = String.valueOf(7000000000000000L + random.nextInt(999_999_999));
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, gone, pageId, System.currentTimeMillis() - 8L * 24 * 3600 * 1000,
+                    "\"message\":{\"mid\":\"m_" + unique("old") + "\",\"text\":\"Anyone there?\"}"), appSecret).statusCode());
+            long goneTicket = awaitTicket(channelId, "Anyone there?");
+            page.get(base.resolve("ticket.xhtml?id=" + goneTicket).toString());
+            notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice"))).getText();
+            assertTrue(notice.contains("More than 7 days"), notice);
+            assertFalse(page.findElement(By.id("composer:replyForm:send")).isEnabled(), "no reply can go after 7 days");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "7 päivää"));
+            browser.screenshot("ticket-messenger-closed-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "7 days"));
+
+            // Meta's own window error fails the reply with the reason; a revoked page token asks for a reconnect and the reply waits
+            facebook.personWrote(psid, java.time.Instant.now().minus(java.time.Duration.ofDays(9)));
+            api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"Meta says the window closed\"}");
+            JsonObject refused = awaitMessage(ticketId, m -> "Meta says the window closed".equals(m.getString("text")) && "FAILED".equals(m.getString("deliveryState")));
+            assertTrue(refused.getString("deliveryError").contains("2018278"), refused.toString());
+            facebook.personWrote(psid, java.time.Instant.now());
+            facebook.revokePageToken(pageToken);
+            api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"After the password change\"}");
+            JsonObject waiting = awaitMessage(ticketId, m -> "After the password change".equals(m.getString("text")) && m.containsKey("deliveryError")
+                    && !m.isNull("deliveryError"));
+            assertEquals("PENDING", waiting.getString("deliveryState"), waiting.toString());
+            assertTrue(ApiClient.object(api.get("/api/v1/channels/" + channelId + "/messenger")).getBoolean("reconnectNeeded"));
+        }
+    }
+
+    private static String messengerEvent(String pageId, String sender, String recipient, long timestamp, String event) {
+        return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + pageId + "\",\"time\":" + timestamp + ",\"messaging\":[{\"sender\":{\"id\":\"" + sender
+                + "\"},\"recipient\":{\"id\":\"" + recipient + "\"},\"timestamp\":" + timestamp + "," + event + "}]}]}";
+    }
+
+    private static java.net.http.HttpResponse<String> postMessenger(org.switchboard.testing.HttpSession meta, String body, String secret) {
+        byte[] raw = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return meta.post("/api/v1/inbound/messenger", "application/json", raw, org.switchboard.channels.meta.MetaSignature.HEADER,
+                org.switchboard.channels.meta.MetaSignature.header(secret, raw));
+    }
+
+    private long awaitTicket(long channelId, String subject) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            java.util.Optional<JsonObject> ticket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("subject").equals(subject)).findFirst();
+            if (ticket.isPresent()) {
+                return ticket.get().getJsonNumber("id").longValue();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no ticket " + subject + " on channel " + channelId);
+    }
+
+    private JsonObject awaitMessage(long ticketId, java.util.function.Predicate<JsonObject> condition) throws InterruptedException {
+        List<JsonObject> found = List.of();
+        for (int i = 0; i < 100; i++) {
+            found = messages(ticketId);
+            java.util.Optional<JsonObject> match = found.stream().filter(condition).findFirst();
+            if (match.isPresent()) {
+                return match.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such message on ticket " + ticketId + ": " + found);
+    }
+
+    private void awaitTimeline(long ticketId, String text) throws InterruptedException {
+        String timeline = "";
+        for (int i = 0; i < 100; i++) {
+            timeline = ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("timeline").toString();
+            if (timeline.contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("'" + text + "' not on the timeline of ticket " + ticketId + ": " + timeline);
+    }
+
+    private static void awaitSent(org.switchboard.testing.FakeGraphApi facebook, int count) throws InterruptedException {
+        for (int i = 0; i < 100 && facebook.sent().size() < count; i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(facebook.sent().size() >= count, "sent to Meta: " + facebook.sent());
+    }
+
     /** A customer's WhatsApp message, signed as Meta signs it with the app secret the admin entered; its ticket. */
     private long whatsAppTicket(String phoneNumberId, String waId, String wamid, long timestamp, String text) throws InterruptedException {
         byte[] raw = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
@@ -864,7 +1120,7 @@ class WorkspaceIT {
                 agent.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), subject));
                 assertNull(js(desk, "return window.__xss;"), "the visitor's markup runs nowhere in the workspace");
                 String history = desk.findElement(By.id("contactHistory")).getText();
-                assertTrue(history.contains("Chat consent on " + channelName) && history.contains("The visitor must accept before sending")
+                assertTrue(history.contains("Consent on " + channelName) && history.contains("The visitor must accept before sending")
                         && history.contains("We keep this chat to answer you."), "the consent the visitor accepted is on the contact: " + history);
                 desk.findElement(By.id("composer:replyForm:replyText")).sendKeys("Your parcel leaves today.");
                 desk.findElement(By.id("composer:replyForm:send")).click();

@@ -93,7 +93,7 @@ public final class InboundApiBenchmark {
      * server's compilers take up to half of a core for the first minute or two of this load, and
      * the steady state is what is measured. Each round is printed.
      */
-    private static void warmUp(String name, int messages, Clients clients, JitActivity jit, IntFunction<Task> round) throws Exception {
+    static void warmUp(String name, int messages, Clients clients, JitActivity jit, IntFunction<Task> round) throws Exception {
         int roundSize = Math.max(500, messages / 4);
         for (int number = 1; number <= MAX_WARM_UP_ROUNDS; number++) {
             double compiledBefore = jit.compilerSeconds();
@@ -126,7 +126,7 @@ public final class InboundApiBenchmark {
     record Clients(int count, ExecutorService threads) {
     }
 
-    private static Result run(String name, int count, Clients clients, Task task) throws Exception {
+    static Result run(String name, int count, Clients clients, Task task) throws Exception {
         long[] samples = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();

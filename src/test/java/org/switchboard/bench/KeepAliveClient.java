@@ -28,9 +28,13 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** Posts the JSON body and returns the status code; the answer's body is read and dropped. */
     int postJson(String authorization, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return postJson("Authorization", authorization, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts the JSON bytes with one more header (an authorization, a webhook signature) and returns the status code. */
+    int postJson(String headerName, String headerValue, byte[] body) throws IOException {
         String head = "POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
-                + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+                + "\r\n" + headerName + ": " + headerValue + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         if (socket == null) {
             connect();
         }

@@ -23,12 +23,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Meta's Graph API: its base URL is a setting ({@code SWITCHBOARD_META_GRAPH_URL}, by default
  * Meta's versioned URL) so tests and local runs talk to a local fake that answers as Meta
  * documents. Answers are read into {@link Answer}: the JSON, or Meta's error object
- * ({@code {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}}).
+ * ({@code {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}}). Facebook
+ * Login's dialog is on another host ({@code SWITCHBOARD_META_LOGIN_URL}, by default
+ * {@code https://www.facebook.com/v21.0}).
  */
 @ApplicationScoped
 public class MetaGraph {
 
     public static final String DEFAULT_URL = "https://graph.facebook.com/v21.0";
+    public static final String DEFAULT_LOGIN_URL = "https://www.facebook.com/v21.0";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -57,6 +60,23 @@ public class MetaGraph {
         }
     }
 
+    @Inject
+    @ConfigProperty(name = "switchboard.meta.login-url", defaultValue = DEFAULT_LOGIN_URL)
+    String loginUrl;
+
+    /**
+     * Facebook Login's dialog for an app: the admin signs in, grants the scopes, and Facebook sends
+     * the browser back to {@code redirectUri} with {@code code} and {@code state} (or {@code error}).
+     */
+    public URI loginDialog(String appId, String redirectUri, String state, String scopes) {
+        return URI.create(loginUrl.replaceAll("/+$", "") + "/dialog/oauth?client_id=" + encode(appId) + "&redirect_uri=" + encode(redirectUri)
+                + "&state=" + encode(state) + "&response_type=code&scope=" + encode(scopes));
+    }
+
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** The full URL of a Graph path such as {@code 12345/messages}. */
     public URI url(String path) {
         return URI.create(baseUrl.replaceAll("/+$", "") + "/" + path.replaceAll("^/+", ""));
@@ -69,9 +89,27 @@ public class MetaGraph {
         return read(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
+    /** DELETEs with a JSON body (the Messenger Profile API removes fields this way). */
+    public Answer delete(String path, String accessToken, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url(path)).timeout(TIMEOUT).header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json").method("DELETE", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return read(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
     /** GETs a Graph path with the access token as a bearer token. */
     public Answer get(String path, String accessToken) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url(path)).timeout(TIMEOUT).header("Authorization", "Bearer " + accessToken).GET().build();
+        return get(path, accessToken, TIMEOUT);
+    }
+
+    /** GETs with a shorter wait, where a caller holds a transaction (a profile look-up while a message is taken in). */
+    public Answer get(String path, String accessToken, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url(path)).timeout(timeout).header("Authorization", "Bearer " + accessToken).GET().build();
+        return read(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /** GETs a Graph path that carries its own credentials in the query (Facebook Login's code exchange). */
+    public Answer get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url(pathAndQuery)).timeout(TIMEOUT).GET().build();
         return read(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 

@@ -95,6 +95,9 @@ public class ConversationIntake {
         if (threads.isOwnMessage(channel, facts.channelMessageId())) {
             return IntakeResult.ignored("Our own message " + facts.channelMessageId() + " came back: not taken in again");
         }
+        if (facts.sentByTeam()) {
+            return acceptTeamMail(channel, inbound);
+        }
         // an automatic mail that answers nothing is dropped without leaving a contact behind
         Contact contact = facts.isAutomatic() ? contacts.existing(channel, inbound.from()).orElse(null) : contacts.resolve(channel, inbound.from());
         Conversation conversation = threads.find(channel, inbound, contact).orElse(null);
@@ -153,8 +156,9 @@ public class ConversationIntake {
     }
 
     /**
-     * Mail the team itself sent, found in an imported mailbox (a Sent folder): kept as a reply in
-     * the conversation it answers, never as a message from a contact.
+     * Mail the team itself sent, found in an imported mailbox (a Sent folder) — or a message the team
+     * sent from elsewhere that the channel reports back (a Messenger echo): kept as a reply in the
+     * conversation it answers, never as a message from a contact.
      */
     public IntakeResult acceptTeamMail(Channel channel, InboundMessage inbound) {
         Optional<Message> existing = earlierCopy(channel, inbound);

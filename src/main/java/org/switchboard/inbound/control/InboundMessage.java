@@ -32,15 +32,22 @@ public record InboundMessage(String externalId, Sender from, String subject, Str
      * gave the message (an email's Message-ID); {@code inReplyTo} lists ids of earlier messages it
      * answers, nearest first; {@code ticketNumber} is a ticket the sender named (a subject tag);
      * {@code automatic} says why the message was sent by a machine (never opens a ticket);
-     * {@code failedDeliveryOf} is the id of our message a delivery report says did not arrive.
+     * {@code failedDeliveryOf} is the id of our message a delivery report says did not arrive;
+     * {@code sentByTeam}: the team sent it from elsewhere (the provider's own inbox, a phone) and the
+     * channel reports it back — kept as a reply in the conversation, never as the contact's message.
      */
     public record ChannelFacts(String channelMessageId, List<String> inReplyTo, Long ticketNumber,
-                               String automatic, String failedDeliveryOf, String failureReason) {
+                               String automatic, String failedDeliveryOf, String failureReason, boolean sentByTeam) {
 
         public static final ChannelFacts NONE = new ChannelFacts(null, List.of(), null, null, null, null);
 
         public ChannelFacts {
             inReplyTo = inReplyTo == null ? List.of() : List.copyOf(inReplyTo);
+        }
+
+        public ChannelFacts(String channelMessageId, List<String> inReplyTo, Long ticketNumber,
+                            String automatic, String failedDeliveryOf, String failureReason) {
+            this(channelMessageId, inReplyTo, ticketNumber, automatic, failedDeliveryOf, failureReason, false);
         }
 
         public boolean isAutomatic() {

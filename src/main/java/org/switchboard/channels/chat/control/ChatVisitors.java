@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.switchboard.channels.control.ChannelService.ChannelRef;
 import org.switchboard.channels.entity.Channel;
+import org.switchboard.contacts.control.ChannelConsents;
 import org.switchboard.conversations.entity.Conversation;
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.conversations.entity.Message;
@@ -54,7 +55,7 @@ public class ChatVisitors {
     LiveEvents live;
 
     @Inject
-    ChatConsents consents;
+    ChannelConsents consents;
 
     @Inject
     org.switchboard.routing.control.Staffing staffing;

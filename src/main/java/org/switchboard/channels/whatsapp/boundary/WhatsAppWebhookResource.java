@@ -1,6 +1,5 @@
 package org.switchboard.channels.whatsapp.boundary;
 
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,10 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.switchboard.channels.meta.MetaSignature;
+import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppChannelService;
 import org.switchboard.channels.whatsapp.control.WhatsAppWebhook;
 import org.switchboard.channels.whatsapp.control.WhatsAppWebhook.Taken;
-import org.switchboard.platform.rest.ApiException;
 
 /**
  * Meta's WhatsApp webhook, {@code /api/v1/inbound/whatsapp} — the callback URL of the Meta app.
@@ -41,10 +40,7 @@ public class WhatsAppWebhookResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
                            @QueryParam("hub.challenge") String challenge) {
-        if (!"subscribe".equals(mode) || challenge == null || challenge.length() > 200 || !channels.verifyTokenKnown(token)) {
-            throw new ApiException(Response.Status.FORBIDDEN, "The verify token is no WhatsApp channel's");
-        }
-        return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
+        return MetaWebhooks.handshake(mode, challenge, channels.verifyTokenKnown(token), "WhatsApp");
     }
 
     @POST
@@ -53,9 +49,8 @@ public class WhatsAppWebhookResource {
     public Taken receive(byte[] raw, @HeaderParam(MetaSignature.HEADER) String signature) {
         try {
             return webhook.receive(raw == null ? new byte[0] : raw, signature);
-        } catch (WhatsAppWebhook.Refused refused) {
-            throw new ApiException(Response.Status.fromStatusCode(refused.status()), refused.getMessage(),
-                    refused.field() == null ? List.of() : List.of(refused.field()));
+        } catch (MetaWebhooks.Refused refused) {
+            throw refused.asApiError();
         }
     }
 }

@@ -1,11 +1,8 @@
 package org.switchboard.channels.whatsapp.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +15,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.switchboard.channels.connector.TypedSettings;
 import org.switchboard.channels.entity.Channel;
+import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppRequest;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppView;
 import org.switchboard.platform.config.SwitchboardSettings;
@@ -27,8 +25,6 @@ import org.switchboard.platform.crypto.SecretBox;
 @ApplicationScoped
 @Transactional
 public class WhatsAppChannelService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -78,7 +74,7 @@ public class WhatsAppChannelService {
         if (sealedSecret == null) {
             throw new IllegalArgumentException("appSecret: the app secret from the Meta app's basic settings (webhook signatures are checked with it)");
         }
-        String verifyToken = or(request.verifyToken(), stored == null || stored.verifyToken() == null ? newVerifyToken() : stored.verifyToken());
+        String verifyToken = or(request.verifyToken(), stored == null || stored.verifyToken() == null ? MetaWebhooks.newVerifyToken("sbwa_") : stored.verifyToken());
         String invalidSince = blank(request.accessToken()) && stored != null ? stored.tokenInvalidSince() : null;
         WhatsAppSettings updated = new WhatsAppSettings(businessAccountId, phoneNumberId,
                 or(request.displayPhoneNumber(), stored == null ? null : stored.displayPhoneNumber()), sealedToken, sealedSecret, verifyToken, invalidSince);
@@ -99,17 +95,7 @@ public class WhatsAppChannelService {
 
     /** Meta's handshake: whether any WhatsApp channel has this verify token (compared in constant time). */
     public boolean verifyTokenKnown(String token) {
-        if (token == null) {
-            return false;
-        }
-        boolean known = false;
-        for (Channel channel : whatsAppChannels()) {
-            WhatsAppSettings settings = settingsOf(channel);
-            if (settings != null && settings.verifyToken() != null) {
-                known |= MessageDigest.isEqual(settings.verifyToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return known;
+        return MetaWebhooks.tokenAmong(whatsAppChannels().stream().map(WhatsAppChannelService::settingsOf).filter(Objects::nonNull).map(WhatsAppSettings::verifyToken), token);
     }
 
     public Optional<Outbound> outbound(Channel channel) {
@@ -155,12 +141,6 @@ public class WhatsAppChannelService {
         return s == null ? new WhatsAppView(channel.getId(), null, null, null, false, false, null, false, webhook)
                 : new WhatsAppView(channel.getId(), s.businessAccountId(), s.phoneNumberId(), s.displayPhoneNumber(), s.sealedAccessToken() != null,
                 s.sealedAppSecret() != null, s.verifyToken(), s.tokenInvalidSince() != null, webhook);
-    }
-
-    private static String newVerifyToken() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return "sbwa_" + HexFormat.of().formatHex(bytes);
     }
 
     private static boolean blank(String value) {

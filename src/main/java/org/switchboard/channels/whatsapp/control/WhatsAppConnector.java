@@ -49,7 +49,7 @@ public class WhatsAppConnector implements ChannelConnector {
     @Override
     @Transactional
     public Composer composer(long channelId, long conversationId, String agentFullName) {
-        java.time.Instant last = WhatsAppSender.lastFromCustomer(em, conversationId);
+        java.time.Instant last = org.switchboard.conversations.control.CustomerWindow.lastFromCustomer(em, conversationId);
         if (last == null) {
             return Composer.PLAIN;
         }

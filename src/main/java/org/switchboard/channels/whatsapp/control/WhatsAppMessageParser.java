@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.switchboard.channels.meta.MetaPayload;
 import org.switchboard.contacts.control.Sender;
 import org.switchboard.inbound.control.InboundMessage;
 import org.switchboard.inbound.control.InboundMessage.ChannelFacts;
@@ -29,22 +30,24 @@ import org.switchboard.tickets.control.TicketTemplates;
 @ApplicationScoped
 public class WhatsAppMessageParser implements PayloadParser {
 
+    public static final String CONTENT_TYPE = "application/vnd.switchboard.whatsapp-event";
+
     @Override
     public String contentType() {
-        return WhatsAppPayload.CONTENT_TYPE;
+        return CONTENT_TYPE;
     }
 
     @Override
     public InboundMessage parse(byte[] journaled) {
-        WhatsAppPayload payload;
+        MetaPayload payload;
         JsonObject body;
         try {
-            payload = WhatsAppPayload.of(journaled);
+            payload = MetaPayload.of(journaled);
             body = Json.createReader(new ByteArrayInputStream(payload.rawBody())).readObject();
         } catch (RuntimeException unreadable) {
             throw new InvalidPayloadException(null, "Not a WhatsApp webhook event: " + unreadable.getMessage());
         }
-        if (payload.kind().equals(WhatsAppPayload.EVENT)) {
+        if (payload.kind().equals(MetaPayload.EVENT)) {
             throw new InvalidPayloadException("field", "WhatsApp webhook field '" + payload.name() + "' is not handled by this version: kept, not shown");
         }
         Found found = find(body, payload.name()).orElseThrow(() ->

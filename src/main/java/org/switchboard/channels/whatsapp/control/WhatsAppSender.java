@@ -11,11 +11,11 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.switchboard.conversations.control.CustomerWindow;
 import org.switchboard.channels.meta.MetaGraph;
 import org.switchboard.channels.meta.MetaGraph.Answer;
 import org.switchboard.channels.meta.MetaGraph.GraphError;
 import org.switchboard.conversations.entity.Message;
-import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.outbound.control.MessageSender;
 import org.switchboard.outbound.control.PermanentFailure;
 import org.switchboard.outbound.control.SendOutcome;
@@ -54,7 +54,7 @@ public class WhatsAppSender implements MessageSender {
         if (threadKey == null || !threadKey.startsWith("wa:")) {
             throw new PermanentFailure("This conversation has no WhatsApp number to answer");
         }
-        Instant lastFromCustomer = lastFromCustomer(em, message.getConversation().getId());
+        Instant lastFromCustomer = CustomerWindow.lastFromCustomer(em, message.getConversation().getId());
         if (lastFromCustomer == null || lastFromCustomer.plus(WINDOW).isBefore(Instant.now())) {
             throw new PermanentFailure("Outside WhatsApp's 24-hour window since the customer's last message: only an approved template may go now");
         }
@@ -64,13 +64,6 @@ public class WhatsAppSender implements MessageSender {
                         .add("body", message.getText() == null ? "" : message.getText())).build().toString();
         long channelId = message.getChannel().getId();
         return () -> send(channelId, outbound, body);
-    }
-
-    /** When the customer last wrote in the conversation — WhatsApp's timestamp, not when we took it in — or null. */
-    static Instant lastFromCustomer(EntityManager em, long conversationId) {
-        return em.createQuery("SELECT m FROM Message m WHERE m.conversation.id = :c AND m.direction = :in ORDER BY m.createdAt DESC, m.id DESC", Message.class)
-                .setParameter("c", conversationId).setParameter("in", MessageDirection.INBOUND).setMaxResults(1)
-                .getResultStream().findFirst().map(m -> m.getSentAt() != null ? m.getSentAt() : m.getCreatedAt()).orElse(null);
     }
 
     private SendOutcome send(long channelId, WhatsAppChannelService.Outbound outbound, String body) {

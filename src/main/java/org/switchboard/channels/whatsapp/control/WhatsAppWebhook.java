@@ -1,10 +1,7 @@
 package org.switchboard.channels.whatsapp.control;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.switchboard.channels.meta.MetaPayload;
 import org.switchboard.channels.meta.MetaSignature;
+import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppChannelService.Receiver;
 import org.switchboard.inbound.control.InboundPipeline;
 
@@ -38,26 +37,6 @@ public class WhatsAppWebhook {
     @Inject
     WhatsAppStatuses statuses;
 
-    /** Why a webhook was refused, as the HTTP answer says it. */
-    public static final class Refused extends RuntimeException {
-        private final int status;
-        private final String field;
-
-        Refused(int status, String field, String message) {
-            super(message);
-            this.status = status;
-            this.field = field;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     /** What a webhook came to: messages journaled, statuses applied, other events kept. */
     public record Taken(int messages, int statuses, int otherEvents) {
     }
@@ -70,17 +49,17 @@ public class WhatsAppWebhook {
         try {
             body = Json.createReader(new ByteArrayInputStream(raw)).readObject();
         } catch (RuntimeException notJson) {
-            throw new Refused(400, null, "The body is not a JSON object");
+            throw new MetaWebhooks.Refused(400, null, "The body is not a JSON object");
         }
         if (!"whatsapp_business_account".equals(body.getString("object", ""))) {
-            throw new Refused(400, "object", "object: not a WhatsApp Business Account webhook (\"" + body.getString("object", "") + "\")");
+            throw new MetaWebhooks.Refused(400, "object", "object: not a WhatsApp Business Account webhook (\"" + body.getString("object", "") + "\")");
         }
         List<Change> changes = changes(body);
         // every channel the body is for must have signed it: one app secret per channel
         Map<Long, Receiver> signers = new LinkedHashMap<>();
         changes.forEach(change -> signers.put(change.receiver().channelId(), change.receiver()));
         if (signers.isEmpty() || !signers.values().stream().allMatch(r -> MetaSignature.verifies(r.appSecret(), raw, signature))) {
-            throw new Refused(401, MetaSignature.HEADER, "The " + MetaSignature.HEADER + " signature does not match the body under the app secret");
+            throw new MetaWebhooks.Refused(401, MetaSignature.HEADER, "The " + MetaSignature.HEADER + " signature does not match the body under the app secret");
         }
         int messages = 0;
         int statusCount = 0;
@@ -88,17 +67,17 @@ public class WhatsAppWebhook {
         for (Change change : changes) {
             long channelId = change.receiver().channelId();
             if (!"messages".equals(change.field())) {
-                pipeline.submit(channelId, "wa-event:" + change.field() + ":" + sha256(raw), WhatsAppPayload.CONTENT_TYPE,
-                        new WhatsAppPayload(WhatsAppPayload.EVENT, change.field(), raw).toBytes());
+                pipeline.submit(channelId, "wa-event:" + change.field() + ":" + MetaWebhooks.sha256(raw), WhatsAppMessageParser.CONTENT_TYPE,
+                        new MetaPayload(MetaPayload.EVENT, change.field(), raw).toBytes());
                 others++;
                 continue;
             }
             for (JsonValue message : array(change.value(), "messages")) {
                 String id = message.asJsonObject().getString("id", null);
                 if (id == null || id.isBlank() || id.length() > 400 || id.chars().anyMatch(Character::isWhitespace)) {
-                    throw new Refused(400, "messages[].id", "messages[].id: a WhatsApp message without its id");
+                    throw new MetaWebhooks.Refused(400, "messages[].id", "messages[].id: a WhatsApp message without its id");
                 }
-                pipeline.submit(channelId, "wa:" + id, WhatsAppPayload.CONTENT_TYPE, new WhatsAppPayload(WhatsAppPayload.MESSAGE, id, raw).toBytes());
+                pipeline.submit(channelId, "wa:" + id, WhatsAppMessageParser.CONTENT_TYPE, new MetaPayload(MetaPayload.MESSAGE, id, raw).toBytes());
                 messages++;
             }
             for (JsonValue status : array(change.value(), "statuses")) {
@@ -117,12 +96,12 @@ public class WhatsAppWebhook {
                 String phoneNumberId = value == null || value.getJsonObject("metadata") == null ? null
                         : value.getJsonObject("metadata").getString("phone_number_id", null);
                 if (phoneNumberId == null) {
-                    throw new Refused(400, "entry[].changes[].value.metadata.phone_number_id", "A change without the phone number id it is for");
+                    throw new MetaWebhooks.Refused(400, "entry[].changes[].value.metadata.phone_number_id", "A change without the phone number id it is for");
                 }
                 Optional<Receiver> receiver = channels.receiver(phoneNumberId);
                 if (receiver.isEmpty()) {
                     // no channel has this number, so no secret can verify the body: nothing is stored
-                    throw new Refused(401, MetaSignature.HEADER, "No WhatsApp channel has the phone number id " + phoneNumberId);
+                    throw new MetaWebhooks.Refused(401, MetaSignature.HEADER, "No WhatsApp channel has the phone number id " + phoneNumberId);
                 }
                 changes.add(new Change(change.asJsonObject().getString("field", ""), value, receiver.get()));
             }
@@ -132,13 +111,5 @@ public class WhatsAppWebhook {
 
     private static List<JsonValue> array(JsonObject object, String key) {
         return object.containsKey(key) && object.get(key).getValueType() == JsonValue.ValueType.ARRAY ? object.getJsonArray(key) : List.of();
-    }
-
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.channels.meta.MetaPayload;
 import org.switchboard.inbound.control.InboundMessage;
 import org.switchboard.inbound.control.InvalidPayloadException;
 
@@ -22,7 +23,7 @@ class WhatsAppMessageParserTest {
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},"
                 + "\"contacts\":[{\"profile\":{\"name\":\"Sheena Nelson\"},\"wa_id\":\"16505551234\"}],"
                 + "\"messages\":[{\"from\":\"16505551234\",\"id\":\"" + wamid + "\",\"timestamp\":\"1749416383\"," + message + "}]},\"field\":\"messages\"}]}]}";
-        return new WhatsAppPayload(WhatsAppPayload.MESSAGE, wamid, body.getBytes(StandardCharsets.UTF_8)).toBytes();
+        return new MetaPayload(MetaPayload.MESSAGE, wamid, body.getBytes(StandardCharsets.UTF_8)).toBytes();
     }
 
     @Test
@@ -65,7 +66,7 @@ class WhatsAppMessageParserTest {
                 "\"type\":\"unsupported\",\"errors\":[{\"code\":131051,\"title\":\"Message type unknown\"}]")));
         assertTrue(unsupported.getMessage().contains("'unsupported' is not supported") && unsupported.getMessage().contains("131051"), unsupported.getMessage());
         InvalidPayloadException event = assertThrows(InvalidPayloadException.class, () -> parser.parse(
-                new WhatsAppPayload(WhatsAppPayload.EVENT, "message_template_status_update", "{\"object\":\"whatsapp_business_account\"}".getBytes(StandardCharsets.UTF_8)).toBytes()));
+                new MetaPayload(MetaPayload.EVENT, "message_template_status_update", "{\"object\":\"whatsapp_business_account\"}".getBytes(StandardCharsets.UTF_8)).toBytes()));
         assertTrue(event.getMessage().contains("message_template_status_update"), event.getMessage());
         assertThrows(InvalidPayloadException.class, () -> parser.parse("not journaled by us".getBytes(StandardCharsets.UTF_8)));
     }

@@ -1,19 +1,19 @@
-package org.switchboard.channels.chat.control;
+package org.switchboard.contacts.control;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.switchboard.contacts.control.ContactHistory;
+
 import org.switchboard.platform.i18n.Texts;
 
-/** The chat consents a contact gave, on their card: the channel, the mode and the words they accepted. */
+/** The consents a contact gave on channels (chat, Messenger), on their card: the channel, the mode and the words they accepted. */
 @ApplicationScoped
-public class ChatContactHistory implements ContactHistory {
+public class ConsentHistory implements ContactHistory {
 
     @Inject
-    ChatConsents consents;
+    ChannelConsents consents;
 
     @Inject
     Texts texts;

@@ -1,17 +1,17 @@
-package org.switchboard.channels.whatsapp.control;
+package org.switchboard.channels.meta;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * What the journal keeps for one WhatsApp event: a first line naming it ({@code message <wamid>} or
- * {@code event <field>}), then Meta's webhook body exactly as it arrived — the raw bytes, never
- * re-encoded. A body with several messages is journaled once per message, each under the message
- * id, so a redelivery or a duplicate is the same item.
+ * What the journal keeps for one event of a Meta webhook (WhatsApp, Messenger): a first line naming
+ * it ({@code message <id>} or {@code event <what>}), then Meta's webhook body exactly as it arrived —
+ * the raw bytes, never re-encoded. A body with several messages is journaled once per message, each
+ * under the message id, so a redelivery or a duplicate is the same item. Each kind journals under
+ * its own content type, so its own parser reads it.
  */
-public record WhatsAppPayload(String kind, String name, byte[] rawBody) {
+public record MetaPayload(String kind, String name, byte[] rawBody) {
 
-    public static final String CONTENT_TYPE = "application/vnd.switchboard.whatsapp-event";
     public static final String MESSAGE = "message";
     public static final String EVENT = "event";
 
@@ -22,8 +22,12 @@ public record WhatsAppPayload(String kind, String name, byte[] rawBody) {
         return all;
     }
 
-    /** @throws IllegalArgumentException when the bytes are not a journaled WhatsApp event */
-    public static WhatsAppPayload of(byte[] journaled) {
+    public boolean isMessage() {
+        return MESSAGE.equals(kind);
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not a journaled Meta event */
+    public static MetaPayload of(byte[] journaled) {
         int newline = -1;
         for (int i = 0; i < Math.min(journaled.length, 600); i++) {
             if (journaled[i] == '\n') {
@@ -38,6 +42,6 @@ public record WhatsAppPayload(String kind, String name, byte[] rawBody) {
         if (head.length != 2 || !(head[0].equals(MESSAGE) || head[0].equals(EVENT))) {
             throw new IllegalArgumentException("the first line names no message or event");
         }
-        return new WhatsAppPayload(head[0], head[1], Arrays.copyOfRange(journaled, newline + 1, journaled.length));
+        return new MetaPayload(head[0], head[1], Arrays.copyOfRange(journaled, newline + 1, journaled.length));
     }
 }

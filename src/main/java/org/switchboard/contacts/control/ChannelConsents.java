@@ -1,4 +1,4 @@
-package org.switchboard.channels.chat.control;
+package org.switchboard.contacts.control;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,12 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * Chat visitors' consents ({@code chat_consents}): what each accepted on a channel, in which mode
+ * Consents contacts gave on a channel (a chat visitor, a Messenger user — {@code channel_consents}): what each accepted, in which mode
  * and words, and when; one per visitor and channel, kept on the contact.
  */
 @ApplicationScoped
 @Transactional
-public class ChatConsents {
+public class ChannelConsents {
 
     /** One consent as the contact card shows it. */
     public record Consent(long channelId, String channel, String mode, String text, Instant acceptedAt) {
@@ -26,7 +26,7 @@ public class ChatConsents {
     EntityManager em;
 
     public boolean given(long channelId, String visitorId) {
-        return !em.createNativeQuery("SELECT 1 FROM chat_consents WHERE channel_id = ? AND visitor_id = ?")
+        return !em.createNativeQuery("SELECT 1 FROM channel_consents WHERE channel_id = ? AND visitor_id = ?")
                 .setParameter(1, channelId).setParameter(2, visitorId).getResultList().isEmpty();
     }
 
@@ -35,14 +35,14 @@ public class ChatConsents {
         if (given(channelId, visitorId)) {
             return;
         }
-        em.createNativeQuery("INSERT INTO chat_consents (channel_id, visitor_id, contact_id, mode, consent_text, language, accepted_at)"
+        em.createNativeQuery("INSERT INTO channel_consents (channel_id, visitor_id, contact_id, mode, consent_text, language, accepted_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, channelId).setParameter(2, visitorId).setParameter(3, contactId).setParameter(4, mode)
                 .setParameter(5, text).setParameter(6, language).setParameter(7, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
     }
 
     public List<Consent> ofContact(long contactId) {
-        List<?> rows = em.createNativeQuery("SELECT cc.channel_id, c.name, cc.mode, cc.consent_text, cc.accepted_at FROM chat_consents cc"
+        List<?> rows = em.createNativeQuery("SELECT cc.channel_id, c.name, cc.mode, cc.consent_text, cc.accepted_at FROM channel_consents cc"
                 + " JOIN channels c ON c.id = cc.channel_id WHERE cc.contact_id = ? ORDER BY cc.accepted_at DESC").setParameter(1, contactId).getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> new Consent(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], instant(r[4]))).toList();
