@@ -2,6 +2,7 @@ package org.switchboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
@@ -683,6 +685,66 @@ class WorkspaceIT {
             assertEquals("PENDING", waiting.getString("deliveryState"), waiting.toString());
             assertTrue(ApiClient.object(api.get("/api/v1/channels/" + channelId + "/messenger")).getBoolean("reconnectNeeded"));
         }
+    }
+
+    @Test
+    void anAgentMergesTwoContactsThatAreOnePersonAndBothTimelinesSaySo() throws Exception {
+        String name = "Maija " + unique("Virtanen");
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CUSTOM\",\"name\":\"" + unique("Pages") + "\"}");
+        String key = channel.getString("key");
+        long byEmail = api.create("/api/v1/channels/" + key + "/messages", "{\"externalId\":\"" + unique("e") + "\",\"from\":{\"email\":\""
+                + unique("maija") + "@example.com\",\"name\":\"" + name + "\"},\"subject\":\"Invoice question\",\"text\":\"Hello\"}").getJsonNumber("ticketId").longValue();
+        String pageUser = unique("psid");
+        long byPageUser = api.create("/api/v1/channels/" + key + "/messages", "{\"externalId\":\"" + unique("m") + "\",\"from\":{\"externalUserId\":\""
+                + pageUser + "\",\"name\":\"" + name.toUpperCase() + "\"},\"subject\":\"Order question\",\"text\":\"Hi\"}").getJsonNumber("ticketId").longValue();
+        long keep = contactOf(channel.getJsonNumber("id").longValue(), byEmail);
+        long other = contactOf(channel.getJsonNumber("id").longValue(), byPageUser);
+        assertNotEquals(keep, other, "two contacts until someone says they are one person");
+        JsonArray lookalikes = ApiClient.array(api.get("/api/v1/contacts/" + keep + "/lookalikes"));
+        assertEquals(1, lookalikes.size(), lookalikes.toString());
+        assertEquals(other, lookalikes.getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(400, api.post("/api/v1/contacts/" + keep + "/merge", "{\"from\":" + keep + "}").statusCode(), "not into itself");
+
+        String agent = "merger-" + unique("a");
+        user(agent, "Mikko Yhdistäjä", "AGENT");
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, agent, "agent-password");
+            page.get(base.resolve("ticket.xhtml?id=" + byEmail).toString());
+            String card = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("lookalikes"))).getText();
+            assertTrue(card.contains("Possibly the same person") && card.contains(name.toUpperCase()) && card.contains(channel.getString("name")), card);
+            js(page, "document.getElementById('lookalikes').scrollIntoView();");
+            browser.screenshot("ticket-contact-lookalike");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookalikes"), "Mahdollisesti sama henkilö"));
+            js(page, "document.getElementById('lookalikes').scrollIntoView();");
+            browser.screenshot("ticket-contact-lookalike-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookalikes"), "Possibly the same person"));
+            page.findElement(By.cssSelector("[id$=':merge']")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Merged"));
+            assertTrue(page.findElements(By.id("lookalikes")).isEmpty(), "nobody else of that name now");
+            assertTrue(page.findElement(By.cssSelector(".other-tickets")).getText().contains("Order question"), "the other contact's ticket is this contact's now");
+            String history = page.findElement(By.id("contactHistory")).getText();
+            assertTrue(history.contains("Merged with " + name.toUpperCase()) && history.contains(agent), history);
+            browser.screenshot("ticket-contact-merged");
+        }
+        assertEquals(404, api.get("/api/v1/contacts/" + other).statusCode(), "the other contact is gone");
+        assertEquals(keep, contactOf(channel.getJsonNumber("id").longValue(), byPageUser));
+        for (long ticket : List.of(byEmail, byPageUser)) {
+            String timeline = ApiClient.object(api.get("/api/v1/tickets/" + ticket)).getJsonArray("timeline").toString();
+            assertTrue(timeline.contains("was merged into " + name), "the merge is on both timelines: " + timeline);
+        }
+        // the person writing again as the page user reaches the one contact
+        long again = api.create("/api/v1/channels/" + key + "/messages", "{\"externalId\":\"" + unique("again") + "\",\"from\":{\"externalUserId\":\""
+                + pageUser + "\"},\"subject\":\"Another question\",\"text\":\"Me again\"}").getJsonNumber("ticketId").longValue();
+        assertEquals(keep, contactOf(channel.getJsonNumber("id").longValue(), again));
+    }
+
+    private long contactOf(long channelId, long ticketId) {
+        return ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getJsonNumber("id").longValue() == ticketId).findFirst().orElseThrow().getJsonNumber("contactId").longValue();
     }
 
     private static String messengerEvent(String pageId, String sender, String recipient, long timestamp, String event) {

@@ -116,6 +116,31 @@ public final class SmokeChecks {
         assertEquals(401, http.post("/api/v1/inbound/whatsapp", "application/json", webhook).statusCode(), "unsigned");
         assertTrue(api.get("/api/v1/tickets?channel=" + whatsApp.getJsonNumber("id")).body().contains("Smoke via WhatsApp"));
 
+        // Messenger: a page no channel has is refused before anything is stored; the connect page renders
+        assertEquals(401, http.post("/api/v1/inbound/messenger", "application/json", "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"messaging\":[]}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+        assertEquals(200, browser.get("/settings/connect-messenger.xhtml").statusCode());
+
+        // Two contacts that are one person, merged (SQL moves, then JPA): the merge resource shares the contacts' path on every server
+        String person = "Smoke Person " + System.nanoTime();
+        String key = channel.getString("key");
+        long first = ApiClient.object(api.post("/api/v1/channels/" + key + "/messages", "{\"externalId\":\"smoke-m1-" + System.nanoTime()
+                + "\",\"from\":{\"email\":\"smoke-" + System.nanoTime() + "@example.com\",\"name\":\"" + person + "\"},\"text\":\"One\"}")).getJsonNumber("ticketId").longValue();
+        long second = ApiClient.object(api.post("/api/v1/channels/" + key + "/messages", "{\"externalId\":\"smoke-m2-" + System.nanoTime()
+                + "\",\"from\":{\"externalUserId\":\"smoke-" + System.nanoTime() + "\",\"name\":\"" + person + "\"},\"text\":\"Two\"}")).getJsonNumber("ticketId").longValue();
+        java.util.Map<Long, Long> contactOf = new java.util.HashMap<>();
+        ApiClient.object(api.get("/api/v1/tickets?channel=" + channel.getJsonNumber("id"))).getJsonArray("items").getValuesAs(JsonObject.class)
+                .forEach(t -> contactOf.put(t.getJsonNumber("id").longValue(), t.getJsonNumber("contactId").longValue()));
+        long keep = contactOf.get(first);
+        HttpResponse<String> lookalikes = api.get("/api/v1/contacts/" + keep + "/lookalikes");
+        assertEquals(200, lookalikes.statusCode(), lookalikes.body());
+        assertTrue(lookalikes.body().contains("\"id\":" + contactOf.get(second)), lookalikes.body());
+        assertEquals(200, api.get("/api/v1/contacts/" + keep).statusCode(), "the contact itself still answers beside the merge resource");
+        HttpResponse<String> merged = api.post("/api/v1/contacts/" + keep + "/merge", "{\"from\":" + contactOf.get(second) + "}");
+        assertEquals(200, merged.statusCode(), merged.body());
+        assertEquals(1, ApiClient.object(merged).getInt("ticketsMoved"));
+        assertTrue(api.get("/api/v1/tickets/" + second).body().contains("was merged into"), "the timeline says so");
+
         HttpResponse<String> chatPage = browser.get("/settings/channel.xhtml?id=" + chatId);
         assertEquals(200, chatPage.statusCode());
         assertTrue(chatPage.body().contains("chatBotCard") && chatPage.body().contains("Sales or support?"), "the bot editor shows the saved steps");

@@ -1,7 +1,6 @@
 package org.switchboard.channels.meta;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +11,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * Meta's Graph API: its base URL is a setting ({@code SWITCHBOARD_META_GRAPH_URL}, by default
@@ -117,7 +116,7 @@ public class MetaGraph {
         JsonObject body;
         try {
             JsonValue value = response.body() == null || response.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT
-                    : Json.createReader(new StringReader(response.body())).readValue();
+                    : Jsonp.value(response.body());
             body = value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         } catch (JsonParsingException notJson) {
             body = JsonValue.EMPTY_JSON_OBJECT;

@@ -29,6 +29,7 @@ public class ContactResolver {
 
     private static final String BY_EMAIL = ContactResolver.class.getName() + ".byEmail";
     private static final String CREATED = ContactResolver.class.getName() + ".created";
+    private static final String BY_PHONE = ContactResolver.class.getName() + ".byPhone";
 
     @PersistenceContext
     EntityManager em;
@@ -38,11 +39,21 @@ public class ContactResolver {
 
     /** Reads the contacts of these addresses in one query; the batch's new contacts join the table. */
     public void preload(Collection<String> emails) {
+        preload(emails, List.of());
+    }
+
+    /** The batch's senders by email and by phone (WhatsApp, calls) in a query each, not one per message. */
+    public void preload(Collection<String> emails, Collection<String> phones) {
         tables.preloadRows(CREATED, List.of(), none -> Map.of()); // the batch counts the contacts it creates
-        tables.preloadRows(BY_EMAIL, emails, slice -> {
+        preloadBy(BY_EMAIL, "emails", emails);
+        preloadBy(BY_PHONE, "phones", phones);
+    }
+
+    private void preloadBy(String table, String collection, Collection<String> keys) {
+        tables.preloadRows(table, keys, slice -> {
             Map<String, Contact> found = new HashMap<>(); // a contact has several addresses: keyed by the one that matched
-            for (Object[] row : em.createQuery("SELECT e, c FROM Contact c JOIN c.emails e WHERE e IN :emails", Object[].class)
-                    .setParameter("emails", slice).getResultList()) {
+            for (Object[] row : em.createQuery("SELECT k, c FROM Contact c JOIN c." + collection + " k WHERE k IN :keys", Object[].class)
+                    .setParameter("keys", slice).getResultList()) {
                 found.putIfAbsent((String) row[0], (Contact) row[1]);
             }
             return found;
@@ -92,6 +103,9 @@ public class ContactResolver {
         if (sender.email() != null) {
             tables.learn(BY_EMAIL, sender.email(), contact);
         }
+        if (sender.phone() != null) {
+            tables.learn(BY_PHONE, sender.phone(), contact);
+        }
         tables.learn(CREATED, contact, contact);
         return contact;
     }
@@ -109,7 +123,8 @@ public class ContactResolver {
                     () -> first(em.createNamedQuery("Contact.byEmail", Contact.class).setParameter("email", sender.email())));
         }
         if (found.isEmpty() && sender.phone() != null) {
-            found = first(em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", sender.phone()));
+            found = tables.lookup(BY_PHONE, sender.phone(),
+                    () -> first(em.createNamedQuery("Contact.byPhone", Contact.class).setParameter("phone", sender.phone())));
         }
         if (found.isEmpty() && identity != null) {
             found = first(em.createNamedQuery("Contact.byIdentity", Contact.class)

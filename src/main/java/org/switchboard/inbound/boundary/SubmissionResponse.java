@@ -1,12 +1,12 @@
 package org.switchboard.inbound.boundary;
 
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.switchboard.inbound.control.InboundPipeline.Submission;
 import org.switchboard.inbound.control.IntakeResult;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * The answer of inbound endpoints: 202 with what this request made (or that it is still pending,
@@ -16,14 +16,12 @@ import org.switchboard.inbound.control.IntakeResult;
  */
 public final class SubmissionResponse {
 
-    /** {@code Json.create…} searches the class path for a provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private SubmissionResponse() {
     }
 
     public static Response of(Submission submission) {
-        JsonObjectBuilder entity = JSON.createObjectBuilder();
+        JsonObjectBuilder entity = Jsonp.objectBuilder();
         entity.add("itemId", submission.itemId());
         entity.add("state", submission.processed().state().name());
         IntakeResult result = submission.processed().result();

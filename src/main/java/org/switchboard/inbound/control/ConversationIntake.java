@@ -69,7 +69,8 @@ public class ConversationIntake {
                         .setParameter("channel", channel).setParameter("ids", slice).getResultList(),
                 Message::getExternalId);
         threads.preload(channel, batch);
-        contacts.preload(batch.stream().map(inbound -> inbound.from().email()).filter(Objects::nonNull).toList());
+        contacts.preload(batch.stream().map(inbound -> inbound.from().email()).filter(Objects::nonNull).toList(),
+                batch.stream().map(inbound -> inbound.from().phone()).filter(Objects::nonNull).toList());
         tickets.preload(channel, externalIds);
     }
 

@@ -1,6 +1,5 @@
 package org.switchboard.inbound.control;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,15 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 import org.switchboard.contacts.control.Sender;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.platform.validation.OneLine;
 import org.switchboard.platform.validation.SingleLine;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * The generic channel message of {@code POST /api/v1/channels/{key}/messages}:
@@ -36,8 +34,6 @@ public class GenericMessageParser implements PayloadParser {
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final java.time.Duration LATEST_AHEAD = java.time.Duration.ofDays(1);
     private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?");
-    /** Looked up once: {@code Json.createReader} searches the class path for a provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public String contentType() {
@@ -47,8 +43,8 @@ public class GenericMessageParser implements PayloadParser {
     @Override
     public InboundMessage parse(byte[] payload) {
         JsonObject json;
-        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(payload))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = Jsonp.value(payload);
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidPayloadException(null, "the body must be a JSON object");
             }

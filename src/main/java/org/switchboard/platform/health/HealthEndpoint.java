@@ -11,7 +11,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * Serves the application's MicroProfile health checks at /health, /health/ready and /health/live
@@ -31,8 +31,6 @@ import org.eclipse.microprofile.health.Readiness;
 public class HealthEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    /** {@code Json.create…} searches the class path for a provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     @Any
@@ -52,11 +50,11 @@ public class HealthEndpoint extends HttpServlet {
             return;
         }
         boolean up = true;
-        JsonArrayBuilder results = JSON.createArrayBuilder();
+        JsonArrayBuilder results = Jsonp.arrayBuilder();
         for (HealthCheck check : selected) {
             HealthCheckResponse result = call(check);
             up &= result.getStatus() == HealthCheckResponse.Status.UP;
-            JsonObjectBuilder entry = JSON.createObjectBuilder().add("name", result.getName()).add("status", result.getStatus().name());
+            JsonObjectBuilder entry = Jsonp.objectBuilder().add("name", result.getName()).add("status", result.getStatus().name());
             result.getData().filter(data -> !data.isEmpty()).ifPresent(data -> entry.add("data", toJson(data)));
             results.add(entry);
         }
@@ -64,7 +62,7 @@ public class HealthEndpoint extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build().toString());
+        response.getWriter().write(Jsonp.objectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build().toString());
     }
 
     private List<HealthCheck> select(Annotation qualifier) {
@@ -88,7 +86,7 @@ public class HealthEndpoint extends HttpServlet {
     }
 
     private static JsonObjectBuilder toJson(Map<String, Object> data) {
-        JsonObjectBuilder json = JSON.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.objectBuilder();
         data.forEach((key, value) -> {
             if (value instanceof Boolean b) {
                 json.add(key, b);

@@ -5,5 +5,7 @@ public enum TicketEventType {
     CREATED, MESSAGE_RECEIVED, MESSAGE_SENT, NOTE_ADDED, ASSIGNED, UNASSIGNED, ROUTING_WAITING,
     STAGE_CHANGED, PRIORITY_CHANGED, RENAMED, CLOSED, REOPENED, LINKED, BOUNCED, MESSAGE_FAILED,
     /** A channel's automation (a chat bot) answered, kept something the contact told it, or handed over. */
-    AUTOMATED
+    AUTOMATED,
+    /** Two contacts that were one person were merged: on the tickets of both. */
+    CONTACT_MERGED
 }

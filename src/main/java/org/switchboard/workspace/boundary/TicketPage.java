@@ -18,6 +18,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.security.enterprise.SecurityContext;
 
 import org.switchboard.contacts.control.ContactHistory;
+import org.switchboard.workspace.control.ContactMerges;
 import org.switchboard.channels.connector.ChannelConnectors;
 import org.switchboard.channels.connector.Composer;
 import org.switchboard.conversations.entity.MessageDirection;
@@ -82,6 +83,10 @@ public class TicketPage implements Serializable {
     @Inject
     transient Instance<ContactHistory> histories;
     private List<OtherTicket> otherTickets = List.of();
+    private List<ContactMerges.Lookalike> lookalikes = List.of();
+
+    @Inject
+    transient ContactMerges merges;
     private List<StageOption> stages = List.of();
     private List<Option> agents = List.of();
     private final Set<Long> imagesAllowed = new HashSet<>();
@@ -147,6 +152,7 @@ public class TicketPage implements Serializable {
         ChannelOption latestChannel = loadConversation(detail);
         contact = ticket.contactId() == null ? null : queries.contact(ticket.contactId()).orElse(null);
         otherTickets = ticket.contactId() == null ? List.of() : queries.otherTickets(ticket.contactId(), id);
+        lookalikes = ticket.contactId() == null ? List.of() : merges.lookalikes(ticket.contactId());
         history = ticket.contactId() == null ? List.of() : histories.stream().flatMap(h -> h.of(ticket.contactId()).stream())
                 .sorted(java.util.Comparator.comparing(ContactHistory.Record::at).reversed()).limit(20).toList();
         if (withForm) {
@@ -253,6 +259,25 @@ public class TicketPage implements Serializable {
         noteText = null;
         Pages.info(texts.get("ticket.noteAdded"));
         load(true);
+    }
+
+    /** This ticket's contact and another are one person: the other is merged into this one (its tickets and identities move here). */
+    public void mergeContact(long otherId) {
+        if (ticket.contactId() == null) {
+            return;
+        }
+        try {
+            ContactMerges.Merged merged = merges.merge(ticket.contactId(), otherId, username());
+            Pages.infoAfterRedirect(texts.get("contact.merged", merged.name(), merged.ticketsMoved()));
+        } catch (IllegalArgumentException gone) {
+            Pages.error(Pages.reason(gone));
+            return;
+        }
+        org.omnifaces.util.Faces.redirect("ticket.xhtml?id=" + id);
+    }
+
+    public List<ContactMerges.Lookalike> getLookalikes() {
+        return lookalikes;
     }
 
     public void allowImages(long messageId) {

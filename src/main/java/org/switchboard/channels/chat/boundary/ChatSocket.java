@@ -1,14 +1,12 @@
 package org.switchboard.channels.chat.boundary;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
@@ -26,6 +24,7 @@ import org.switchboard.channels.chat.control.Visitor;
 import org.switchboard.channels.control.ChannelService;
 import org.switchboard.channels.control.ChannelService.ChannelRef;
 import org.switchboard.platform.live.LiveEvents;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * The widget's live connection, {@code /widget/socket/{channelKey}}. JSON text frames:
@@ -94,7 +93,7 @@ public class ChatSocket extends Endpoint {
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "A chat frame failed; the widget is told to try again", failed);
             try {
-                reply(Json.createObjectBuilder().add("type", "error").add("message", "Not answered yet; trying again.").add("retry", true));
+                reply(Jsonp.objectBuilder().add("type", "error").add("message", "Not answered yet; trying again.").add("retry", true));
             } catch (IOException closed) {
                 LOG.log(Level.FINE, "Chat frame not answered; the connection closed", closed);
             }
@@ -104,7 +103,7 @@ public class ChatSocket extends Endpoint {
     void frame(String text) throws IOException {
         JsonObject frame;
         try {
-            frame = Json.createReader(new StringReader(text)).readObject();
+            frame = Jsonp.object(text);
         } catch (JsonParsingException | ClassCastException | IllegalStateException notJson) {
             error(null, "Frames are JSON objects", null);
             return;
@@ -114,7 +113,7 @@ public class ChatSocket extends Endpoint {
             case "hello" -> hello(frame);
             case "send" -> send(frame);
             case "seen" -> seen(frame);
-            case "ping" -> reply(Json.createObjectBuilder().add("type", "pong"));
+            case "ping" -> reply(Jsonp.objectBuilder().add("type", "pong"));
             default -> error(null, "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -133,7 +132,7 @@ public class ChatSocket extends Endpoint {
         synchronized (this) {
             cursor = Math.max(0, frame.getInt("after", 0));
         }
-        reply(Json.createObjectBuilder().add("type", "ready"));
+        reply(Jsonp.objectBuilder().add("type", "ready"));
         subscription = live.subscribe(visitor.topic(), this::pushNew);
         pushNew();
     }
@@ -164,7 +163,7 @@ public class ChatSocket extends Endpoint {
                 error(clientId, "Not sent yet; trying again.", null);
                 return;
             }
-            reply(Json.createObjectBuilder().add("type", "accepted").add("clientId", clientId).add("seq", seq));
+            reply(Jsonp.objectBuilder().add("type", "accepted").add("clientId", clientId).add("seq", seq));
         }
     }
 
@@ -204,7 +203,7 @@ public class ChatSocket extends Endpoint {
     }
 
     private void error(String clientId, String message, String field) throws IOException {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "error").add("message", message);
+        JsonObjectBuilder frame = Jsonp.objectBuilder().add("type", "error").add("message", message);
         if (clientId != null) {
             frame.add("clientId", clientId);
         }

@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.stream.JsonParsingException;
 
 import org.switchboard.platform.crypto.SecretBox;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * The token a widget holds for its visitor: channel, visitor id, whether the host site verified it,
@@ -30,7 +30,7 @@ public final class VisitorToken {
     }
 
     public String issue(Visitor visitor) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("c", visitor.channelId()).add("v", visitor.id()).add("ok", visitor.verified());
+        JsonObjectBuilder json = Jsonp.objectBuilder().add("c", visitor.channelId()).add("v", visitor.id()).add("ok", visitor.verified());
         if (visitor.email() != null) {
             json.add("e", visitor.email());
         }
@@ -56,7 +56,7 @@ public final class VisitorToken {
             if (!MessageDigest.isEqual(given, keys.tag(PURPOSE, payload))) {
                 return null;
             }
-            JsonObject json = Json.createReader(new java.io.StringReader(payload)).readObject();
+            JsonObject json = Jsonp.object(payload);
             if (json.getJsonNumber("c").longValueExact() != channelId) {
                 return null;
             }

@@ -15,7 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
@@ -33,6 +32,7 @@ import org.switchboard.channels.form.control.FormService;
 import org.switchboard.channels.form.control.FormService.LiveForm;
 import org.switchboard.channels.form.control.FormValues.Upload;
 import org.switchboard.platform.http.ClientAddresses;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * The hosted form, public: {@code GET /forms/{key}} renders it with a fresh signed token;
@@ -103,7 +103,7 @@ public class FormPageServlet extends HttpServlet {
         }
         if (form.isEmpty()) {
             if (json) {
-                sendJson(response, 404, Json.createObjectBuilder().add("status", "not_found").add("message", FormPageHtml.texts(locale).getString("notFound")));
+                sendJson(response, 404, Jsonp.objectBuilder().add("status", "not_found").add("message", FormPageHtml.texts(locale).getString("notFound")));
             } else {
                 notFound(request, response, locale);
             }
@@ -119,7 +119,7 @@ public class FormPageServlet extends HttpServlet {
             // the database or the journal failed: say so; posting the same page again is safe (the token's nonce is its identity)
             LOG.log(Level.WARNING, "Form " + form.get().key() + ": a submission could not be taken", failed);
             if (json) {
-                sendJson(response, 503, Json.createObjectBuilder().add("status", "unavailable").add("message", texts.getString("unavailable")));
+                sendJson(response, 503, Jsonp.objectBuilder().add("status", "unavailable").add("message", texts.getString("unavailable")));
             } else {
                 send(response, 503, FormPageHtml.message(locale, texts.getString("refused.title"), texts.getString("unavailable"), null, null,
                         request.getContextPath()));
@@ -147,13 +147,13 @@ public class FormPageServlet extends HttpServlet {
     /** The embed script's answers: the same outcomes as the page's, as JSON, the texts in the visitor's language. */
     private static void answerJson(HttpServletResponse response, Outcome outcome, ResourceBundle texts) throws IOException {
         switch (outcome.status()) {
-            case ACCEPTED -> sendJson(response, 201, Json.createObjectBuilder().add("status", "accepted").add("message", texts.getString("thanks.text")));
+            case ACCEPTED -> sendJson(response, 201, Jsonp.objectBuilder().add("status", "accepted").add("message", texts.getString("thanks.text")));
             case INVALID -> {
-                JsonObjectBuilder errors = Json.createObjectBuilder();
+                JsonObjectBuilder errors = Jsonp.objectBuilder();
                 outcome.errors().forEach((field, key) -> errors.add(field, texts.getString(key)));
-                sendJson(response, 400, Json.createObjectBuilder().add("status", "invalid").add("message", texts.getString("errors.title")).add("errors", errors));
+                sendJson(response, 400, Jsonp.objectBuilder().add("status", "invalid").add("message", texts.getString("errors.title")).add("errors", errors));
             }
-            case REFUSED -> sendJson(response, outcome.refusal().status(), Json.createObjectBuilder().add("status", "refused")
+            case REFUSED -> sendJson(response, outcome.refusal().status(), Jsonp.objectBuilder().add("status", "refused")
                     .add("reason", outcome.refusal().name()).add("message", texts.getString("refused." + outcome.refusal().name())));
         }
     }

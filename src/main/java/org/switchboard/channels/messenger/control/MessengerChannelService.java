@@ -1,16 +1,19 @@
 package org.switchboard.channels.messenger.control;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.NotFoundException;
 
 import org.switchboard.channels.connector.TypedSettings;
@@ -19,6 +22,7 @@ import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.messenger.control.MessengerDtos.MessengerBehaviour;
 import org.switchboard.channels.messenger.control.MessengerDtos.MessengerView;
 import org.switchboard.platform.config.SwitchboardSettings;
+import org.switchboard.platform.cache.RecentLookups;
 import org.switchboard.platform.crypto.SecretBox;
 
 /** A Messenger channel's stored connection and behaviour; each method one transaction. Secrets are sealed here. */
@@ -31,6 +35,12 @@ public class MessengerChannelService {
 
     @Inject
     SecretBox secrets;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** Every webhook asks which channel it is for: kept two seconds, cleared on this instance when a channel changes. */
+    private final RecentLookups<String, Receiver> receivers = new RecentLookups<>(Duration.ofSeconds(2), 1000);
 
     /** Where a webhook entry for a page goes: the channel and the app secret its signature is checked with. */
     public record Receiver(long channelId, String appSecret, boolean enabled) {
@@ -86,6 +96,7 @@ public class MessengerChannelService {
         }
         MessengerSettings updated = stored.withPage(appId, sealedAppSecret, pageId, pageName, secrets.seal(pageToken));
         channel.changeTypeSettings(TypedSettings.write(updated));
+        receivers.clearWhenDone(transaction);
         return updated;
     }
 
@@ -103,11 +114,17 @@ public class MessengerChannelService {
         MessengerSettings updated = stored.withBehaviour(behaviour.greeting() == null ? stored.greeting() : blankToNull(behaviour.greeting()),
                 behaviour.instantReply() == null ? stored.instantReply() : blankToNull(behaviour.instantReply()), consent, consentText);
         channel.changeTypeSettings(TypedSettings.write(updated));
+        receivers.clearWhenDone(transaction);
         return updated;
     }
 
     /** The channel a webhook entry for this page belongs to; empty for a page no channel has. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Receiver> receiver(String pageId) {
+        return receivers.get(pageId, this::findReceiver);
+    }
+
+    private Optional<Receiver> findReceiver(String pageId) {
         for (Channel channel : messengerChannels()) {
             MessengerSettings settings = settingsOf(channel);
             if (settings != null && pageId.equals(settings.pageId()) && settings.sealedAppSecret() != null) {

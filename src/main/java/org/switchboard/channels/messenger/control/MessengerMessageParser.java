@@ -1,13 +1,11 @@
 package org.switchboard.channels.messenger.control;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,6 +17,7 @@ import org.switchboard.inbound.control.InboundMessage.ChannelFacts;
 import org.switchboard.inbound.control.InvalidPayloadException;
 import org.switchboard.inbound.control.PayloadParser;
 import org.switchboard.tickets.control.TicketTemplates;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * One Messenger event of a journaled webhook body → a message in the person's conversation
@@ -46,7 +45,7 @@ public class MessengerMessageParser implements PayloadParser {
         JsonObject body;
         try {
             payload = MetaPayload.of(journaled);
-            body = Json.createReader(new ByteArrayInputStream(payload.rawBody())).readObject();
+            body = Jsonp.object(payload.rawBody());
         } catch (RuntimeException unreadable) {
             throw new InvalidPayloadException(null, "Not a Messenger webhook event: " + unreadable.getMessage());
         }

@@ -6,13 +6,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.switchboard.channels.meta.MetaGraph;
 import org.switchboard.channels.meta.MetaGraph.Answer;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * Facebook's side of connecting a page, as Meta documents it: Facebook Login's code exchanged for
@@ -87,13 +87,13 @@ public class MessengerPages {
     public void profile(String pageToken, String greeting) {
         if (greeting == null) {
             call(() -> graph.delete("me/messenger_profile", pageToken, "{\"fields\":[\"greeting\"]}"), "Removing the greeting");
-            call(() -> graph.post("me/messenger_profile", pageToken, Json.createObjectBuilder()
-                    .add("get_started", Json.createObjectBuilder().add("payload", "GET_STARTED")).build().toString()), "Setting Get Started");
+            call(() -> graph.post("me/messenger_profile", pageToken, Jsonp.objectBuilder()
+                    .add("get_started", Jsonp.objectBuilder().add("payload", "GET_STARTED")).build().toString()), "Setting Get Started");
             return;
         }
-        call(() -> graph.post("me/messenger_profile", pageToken, Json.createObjectBuilder()
-                .add("greeting", Json.createArrayBuilder().add(Json.createObjectBuilder().add("locale", "default").add("text", greeting)))
-                .add("get_started", Json.createObjectBuilder().add("payload", "GET_STARTED")).build().toString()), "Setting the greeting");
+        call(() -> graph.post("me/messenger_profile", pageToken, Jsonp.objectBuilder()
+                .add("greeting", Jsonp.arrayBuilder().add(Jsonp.objectBuilder().add("locale", "default").add("text", greeting)))
+                .add("get_started", Jsonp.objectBuilder().add("payload", "GET_STARTED")).build().toString()), "Setting the greeting");
     }
 
     @FunctionalInterface

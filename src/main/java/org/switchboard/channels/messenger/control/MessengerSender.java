@@ -7,7 +7,6 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +19,7 @@ import org.switchboard.conversations.entity.Message;
 import org.switchboard.outbound.control.MessageSender;
 import org.switchboard.outbound.control.PermanentFailure;
 import org.switchboard.outbound.control.SendOutcome;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * Sends a reply through the Send API ({@code POST /me/messages} with the page token), inside Meta's
@@ -67,17 +67,17 @@ public class MessengerSender implements MessageSender {
         if (message.getChannelMessageId() == null) {
             message.identifyAs(MessengerMessageParser.OUR_METADATA + message.getId()); // the same on every retry: its echo is known as ours
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("recipient", Json.createObjectBuilder().add("id", threadKey.substring("fb:".length())));
+        JsonObjectBuilder body = Jsonp.objectBuilder()
+                .add("recipient", Jsonp.objectBuilder().add("id", threadKey.substring("fb:".length())));
         if (window.kind() == MessengerWindow.Kind.STANDARD) {
             body.add("messaging_type", "RESPONSE");
         } else {
             body.add("messaging_type", "MESSAGE_TAG").add("tag", "HUMAN_AGENT");
         }
-        JsonObjectBuilder content = Json.createObjectBuilder().add("text", message.getText() == null ? "" : message.getText())
+        JsonObjectBuilder content = Jsonp.objectBuilder().add("text", message.getText() == null ? "" : message.getText())
                 .add("metadata", message.getChannelMessageId());
         if (message.getChannelMessageId().startsWith(MessengerIntake.CONSENT_PROMPT)) {
-            content.add("quick_replies", Json.createArrayBuilder().add(Json.createObjectBuilder().add("content_type", "text")
+            content.add("quick_replies", Jsonp.arrayBuilder().add(Jsonp.objectBuilder().add("content_type", "text")
                     .add("title", MessengerIntake.AGREE).add("payload", "CONSENT_AGREE")));
         }
         body.add("message", content);

@@ -1,6 +1,5 @@
 package org.switchboard.channels.messenger.control;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,6 +19,7 @@ import org.switchboard.channels.meta.MetaSignature;
 import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.inbound.control.InboundPipeline;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * Takes Meta's Messenger webhook ({@code object: page}): finds the channel of each entry by its page
@@ -51,7 +50,7 @@ public class MessengerWebhook {
     public Taken receive(byte[] raw, String signature) {
         JsonObject body;
         try {
-            body = Json.createReader(new ByteArrayInputStream(raw)).readObject();
+            body = Jsonp.object(raw);
         } catch (RuntimeException notJson) {
             throw new MetaWebhooks.Refused(400, null, "The body is not a JSON object");
         }

@@ -1,16 +1,19 @@
 package org.switchboard.channels.whatsapp.control;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.NotFoundException;
 
 import org.switchboard.channels.connector.TypedSettings;
@@ -19,6 +22,7 @@ import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppRequest;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppView;
 import org.switchboard.platform.config.SwitchboardSettings;
+import org.switchboard.platform.cache.RecentLookups;
 import org.switchboard.platform.crypto.SecretBox;
 
 /** A WhatsApp channel's connection to Meta: ids, sealed token and app secret, verify token; each method one transaction. */
@@ -31,6 +35,12 @@ public class WhatsAppChannelService {
 
     @Inject
     SecretBox secrets;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** Every webhook asks which channel it is for: kept two seconds, cleared on this instance when a channel changes. */
+    private final RecentLookups<String, Receiver> receivers = new RecentLookups<>(Duration.ofSeconds(2), 1000);
 
     /** Where a webhook for a phone number goes: the channel and the app secret its signature is checked with. */
     public record Receiver(long channelId, String appSecret, boolean enabled) {
@@ -79,11 +89,17 @@ public class WhatsAppChannelService {
         WhatsAppSettings updated = new WhatsAppSettings(businessAccountId, phoneNumberId,
                 or(request.displayPhoneNumber(), stored == null ? null : stored.displayPhoneNumber()), sealedToken, sealedSecret, verifyToken, invalidSince);
         channel.changeTypeSettings(TypedSettings.write(updated));
+        receivers.clearWhenDone(transaction);
         return view(channel, updated);
     }
 
     /** The channel a webhook for this phone number id belongs to; empty for a number no channel has. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Receiver> receiver(String phoneNumberId) {
+        return receivers.get(phoneNumberId, this::findReceiver);
+    }
+
+    private Optional<Receiver> findReceiver(String phoneNumberId) {
         for (Channel channel : whatsAppChannels()) {
             WhatsAppSettings settings = settingsOf(channel);
             if (settings != null && phoneNumberId.equals(settings.phoneNumberId()) && settings.sealedAppSecret() != null) {

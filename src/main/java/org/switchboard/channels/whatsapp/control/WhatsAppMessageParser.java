@@ -1,13 +1,11 @@
 package org.switchboard.channels.whatsapp.control;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -18,6 +16,7 @@ import org.switchboard.inbound.control.InboundMessage.ChannelFacts;
 import org.switchboard.inbound.control.InvalidPayloadException;
 import org.switchboard.inbound.control.PayloadParser;
 import org.switchboard.tickets.control.TicketTemplates;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * One WhatsApp message of a journaled webhook body → a message in the customer's conversation
@@ -43,7 +42,7 @@ public class WhatsAppMessageParser implements PayloadParser {
         JsonObject body;
         try {
             payload = MetaPayload.of(journaled);
-            body = Json.createReader(new ByteArrayInputStream(payload.rawBody())).readObject();
+            body = Jsonp.object(payload.rawBody());
         } catch (RuntimeException unreadable) {
             throw new InvalidPayloadException(null, "Not a WhatsApp webhook event: " + unreadable.getMessage());
         }

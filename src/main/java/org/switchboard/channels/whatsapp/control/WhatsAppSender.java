@@ -7,7 +7,6 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -19,6 +18,7 @@ import org.switchboard.conversations.entity.Message;
 import org.switchboard.outbound.control.MessageSender;
 import org.switchboard.outbound.control.PermanentFailure;
 import org.switchboard.outbound.control.SendOutcome;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * Sends a reply through the Cloud API ({@code POST /{phone-number-id}/messages}). WhatsApp allows
@@ -59,8 +59,8 @@ public class WhatsAppSender implements MessageSender {
             throw new PermanentFailure("Outside WhatsApp's 24-hour window since the customer's last message: only an approved template may go now");
         }
         String to = threadKey.substring("wa:".length());
-        String body = Json.createObjectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual").add("to", to)
-                .add("type", "text").add("text", Json.createObjectBuilder().add("preview_url", false)
+        String body = Jsonp.objectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual").add("to", to)
+                .add("type", "text").add("text", Jsonp.objectBuilder().add("preview_url", false)
                         .add("body", message.getText() == null ? "" : message.getText())).build().toString();
         long channelId = message.getChannel().getId();
         return () -> send(channelId, outbound, body);

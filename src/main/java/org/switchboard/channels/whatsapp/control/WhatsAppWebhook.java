@@ -1,6 +1,5 @@
 package org.switchboard.channels.whatsapp.control;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -18,6 +16,7 @@ import org.switchboard.channels.meta.MetaSignature;
 import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppChannelService.Receiver;
 import org.switchboard.inbound.control.InboundPipeline;
+import org.switchboard.platform.json.Jsonp;
 
 /**
  * Takes Meta's WhatsApp webhook: finds the channel of each change by its phone number id, checks
@@ -47,7 +46,7 @@ public class WhatsAppWebhook {
     public Taken receive(byte[] raw, String signature) {
         JsonObject body;
         try {
-            body = Json.createReader(new ByteArrayInputStream(raw)).readObject();
+            body = Jsonp.object(raw);
         } catch (RuntimeException notJson) {
             throw new MetaWebhooks.Refused(400, null, "The body is not a JSON object");
         }
