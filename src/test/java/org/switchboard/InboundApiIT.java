@@ -859,6 +859,29 @@ class InboundApiIT {
             assertTrue(refused.getString("deliveryError").contains("24-hour window"), refused.toString());
             assertEquals(sends, graph.sent().size(), "nothing went to Meta");
 
+            // outside the window the reply box offers the account's approved templates, and one goes with its values
+            graph.templates(List.of(
+                    new org.switchboard.testing.FakeGraphApi.FakeTemplate("order_update", "en_US", "UTILITY", "APPROVED", "Hi {{1}}, your order {{2}} has shipped."),
+                    new org.switchboard.testing.FakeGraphApi.FakeTemplate("spring_offer", "en_US", "MARKETING", "PENDING", "Spring offer!")));
+            JsonObject synced = ApiClient.object(api.post("/api/v1/channels/" + channelId + "/whatsapp/templates/sync", "{}"));
+            assertEquals(1, synced.getJsonArray("templates").size(), "only approved templates are offered: " + synced);
+            assertEquals(2, synced.getJsonArray("templates").getJsonObject(0).getInt("parameters"));
+            HttpResponse<String> missingValue = api.post("/api/v1/tickets/" + oldTicket + "/template-replies",
+                    "{\"template\":\"order_update|en_US\",\"parameters\":[\"Vanha\"]}");
+            assertEquals(400, missingValue.statusCode(), missingValue.body());
+            assertTrue(missingValue.body().contains("parameters"), missingValue.body());
+            assertEquals(400, api.post("/api/v1/tickets/" + oldTicket + "/template-replies", "{\"template\":\"spring_offer|en_US\",\"parameters\":[]}")
+                    .statusCode(), "a template still in review is not offered");
+            assertEquals(202, api.post("/api/v1/tickets/" + oldTicket + "/template-replies",
+                    "{\"template\":\"order_update|en_US\",\"parameters\":[\"Vanha\",\"A-1001\"]}").statusCode());
+            awaitMessage(oldTicket, m -> "Hi Vanha, your order A-1001 has shipped.".equals(m.getString("text")) && "SENT".equals(m.getString("deliveryState")));
+            JsonObject templated = graph.sent().get(graph.sent().size() - 1).body();
+            assertEquals("template", templated.getString("type"));
+            assertEquals("order_update", templated.getJsonObject("template").getString("name"));
+            assertEquals("en_US", templated.getJsonObject("template").getJsonObject("language").getString("code"));
+            assertEquals("[{\"type\":\"text\",\"text\":\"Vanha\"},{\"type\":\"text\",\"text\":\"A-1001\"}]",
+                    templated.getJsonObject("template").getJsonArray("components").getJsonObject(0).getJsonArray("parameters").toString());
+
             // a type Meta marks unsupported is kept with the reason and does not block the next message
             assertEquals(200, postSigned(meta, whatsAppMessage(phoneNumberId, "358401234567", "Liisa Lainé", "wamid.unsup" + unique("u").replace("-", ""),
                     System.currentTimeMillis() / 1000, "\"type\":\"unsupported\",\"errors\":[{\"code\":131051,\"title\":\"Message type unknown\"}]"), secret).statusCode());

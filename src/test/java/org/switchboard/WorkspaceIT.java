@@ -477,7 +477,31 @@ class WorkspaceIT {
             notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice"))).getText();
             assertTrue(notice.contains("24-hour window") && notice.contains("has closed"), notice);
             assertFalse(page.findElement(By.id("composer:replyForm:send")).isEnabled(), "no free text outside the window");
+            assertTrue(page.findElements(By.id("composer:templateForm")).isEmpty(), "no templates synced yet");
             browser.screenshot("ticket-whatsapp-window-closed");
+
+            // the account's approved templates, synced on the channel's page, are what the closed reply box offers
+            try (org.switchboard.testing.FakeGraphApi meta = new org.switchboard.testing.FakeGraphApi("EAAG-secret-token")) {
+                meta.templates(List.of(new org.switchboard.testing.FakeGraphApi.FakeTemplate("parcel_update", "en_US", "UTILITY", "APPROVED",
+                        "Hi {{1}}, your parcel {{2}} is on its way.")));
+                page.get(base.resolve("settings/channel.xhtml?id=" + channelIdOf(channelName)).toString());
+                browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("whatsAppTemplates:syncTemplates"))).click();
+                browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Templates synced: 1 approved"));
+                assertTrue(page.findElement(By.id("whatsAppTemplates")).getText().contains("parcel_update"));
+                page.get(base.resolve("ticket.xhtml?id=" + closed).toString());
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("composer:templateForm")));
+                assertTrue(page.findElement(By.id("replyNotice")).getText().contains("approved templates below"));
+                js(page, "PrimeFaces.widgets['widget_composer_templateForm_template'].selectValue('parcel_update|en_US')");
+                page.findElement(By.id("composer:templateForm:templateValues")).sendKeys("Asiakas\nJJFI6400");
+                js(page, "document.getElementById('composer:templateForm').scrollIntoView();");
+                browser.screenshot("ticket-whatsapp-template");
+                page.findElement(By.id("composer:templateForm:sendTemplate")).click();
+                browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Hi Asiakas, your parcel JJFI6400 is on its way."));
+                for (int i = 0; i < 50 && meta.sent().isEmpty(); i++) {
+                    sleep(100);
+                }
+                assertEquals("parcel_update", meta.sent().get(0).body().getJsonObject("template").getString("name"), "the template went to Meta");
+            }
             new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "ikkuna"));
             browser.screenshot("ticket-whatsapp-window-closed-fi");

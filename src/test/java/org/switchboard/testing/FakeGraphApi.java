@@ -52,6 +52,17 @@ public final class FakeGraphApi implements AutoCloseable {
     public record Sent(String phoneNumberId, JsonObject body, String wamid) {
     }
 
+    /** A WhatsApp message template of the business account: its body with {{n}} places, and its review status. */
+    public record FakeTemplate(String name, String language, String category, String status, String body) {
+        int values() {
+            int count = 0;
+            while (body.contains("{{" + (count + 1) + "}}")) {
+                count++;
+            }
+            return count;
+        }
+    }
+
     /** A Facebook page the signed-in user has a role on. */
     public record FakePage(String id, String name, String category, List<String> tasks, String token) {
     }
@@ -68,6 +79,7 @@ public final class FakeGraphApi implements AutoCloseable {
     private volatile String appSecret = "fb-app-secret";
     private volatile String userName = "Aino Admin";
     private volatile List<FakePage> pages = List.of();
+    private volatile List<FakeTemplate> templates = List.of();
     private final Set<String> revokedPageTokens = ConcurrentHashMap.newKeySet();
 
     public FakeGraphApi(String acceptedToken) throws IOException {
@@ -88,6 +100,11 @@ public final class FakeGraphApi implements AutoCloseable {
         this.appSecret = secret;
         this.userName = user;
         this.pages = List.copyOf(userPages);
+    }
+
+    /** The WhatsApp Business account's templates, as WhatsApp Manager lists them. */
+    public void templates(List<FakeTemplate> accountTemplates) {
+        this.templates = List.copyOf(accountTemplates);
     }
 
     public void revokePageToken(String token) {
@@ -264,6 +281,17 @@ public final class FakeGraphApi implements AutoCloseable {
             invalidToken(exchange);
             return;
         }
+        if ("GET".equals(exchange.getRequestMethod()) && path.length == 2 && path[1].equals("message_templates")) {
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            for (FakeTemplate template : templates) {
+                data.add(Json.createObjectBuilder().add("name", template.name()).add("language", template.language()).add("status", template.status())
+                        .add("category", template.category()).add("id", String.valueOf(Math.abs(template.name().hashCode())))
+                        .add("components", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "BODY").add("text", template.body()))));
+            }
+            answer(exchange, 200, Json.createObjectBuilder().add("data", data).add("paging", Json.createObjectBuilder()
+                    .add("cursors", Json.createObjectBuilder().add("before", "MAZDZD").add("after", "MjQZD"))).build().toString());
+            return;
+        }
         if (!"POST".equals(exchange.getRequestMethod()) || path.length != 2 || !path[1].equals("messages")) {
             answer(exchange, 400, "{\"error\":{\"message\":\"Unsupported request\",\"type\":\"GraphMethodException\",\"code\":100,\"fbtrace_id\":\"x\"}}");
             return;
@@ -272,6 +300,24 @@ public final class FakeGraphApi implements AutoCloseable {
         if (!"whatsapp".equals(body.getString("messaging_product", "")) || !body.getString("to", "").matches("\\d{6,20}")) {
             answer(exchange, 400, "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100,\"fbtrace_id\":\"x\"}}");
             return;
+        }
+        if ("template".equals(body.getString("type", ""))) {
+            JsonObject template = body.getJsonObject("template");
+            String name = template.getString("name", "");
+            String language = template.getJsonObject("language") == null ? "" : template.getJsonObject("language").getString("code", "");
+            FakeTemplate known = templates.stream().filter(t -> t.name().equals(name) && t.language().equals(language) && t.status().equals("APPROVED"))
+                    .findFirst().orElse(null);
+            if (known == null) {
+                answer(exchange, 404, "{\"error\":{\"message\":\"(#132001) Template name does not exist in the translation\",\"type\":\"OAuthException\","
+                        + "\"code\":132001,\"fbtrace_id\":\"x\"}}");
+                return;
+            }
+            int given = template.containsKey("components") ? template.getJsonArray("components").getJsonObject(0).getJsonArray("parameters").size() : 0;
+            if (given != known.values()) {
+                answer(exchange, 400, "{\"error\":{\"message\":\"(#132000) Number of parameters does not match the expected number of params\","
+                        + "\"type\":\"OAuthException\",\"code\":132000,\"fbtrace_id\":\"x\"}}");
+                return;
+            }
         }
         String wamid = "wamid." + UUID.randomUUID().toString().replace("-", "");
         sent.add(new Sent(path[0], body, wamid));

@@ -4,13 +4,22 @@ package org.switchboard.channels.connector;
  * What the reply box shows for a channel: the sender line the contact will see, a preview of the
  * signature, and a notice (e.g. what the channel cannot carry, or how long the provider's reply
  * window stays open). Null fields are not shown. {@code closed}: no free-text reply can go now (the
- * notice says why); the box is shown disabled.
+ * notice says why); the box is shown disabled. {@code templates}: what may go instead (a provider's
+ * approved templates), offered with the closed box.
  */
-public record Composer(String fromLine, String signaturePreview, String notice, boolean closed) {
+public record Composer(String fromLine, String signaturePreview, String notice, boolean closed, java.util.List<ReplyTemplate> templates) {
 
     public static final Composer PLAIN = new Composer(null, null, null, false);
 
+    public Composer {
+        templates = templates == null ? java.util.List.of() : java.util.List.copyOf(templates);
+    }
+
     public Composer(String fromLine, String signaturePreview, String notice) {
         this(fromLine, signaturePreview, notice, false);
+    }
+
+    public Composer(String fromLine, String signaturePreview, String notice, boolean closed) {
+        this(fromLine, signaturePreview, notice, closed, java.util.List.of());
     }
 }

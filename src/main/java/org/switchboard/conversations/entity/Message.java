@@ -81,6 +81,10 @@ public class Message {
     @Column(name = "channel_message_id")
     private String channelMessageId;
 
+    /** How the provider sends it when it is not free text (a template and its values, JSON); null for free text. */
+    @Column(name = "send_as")
+    private String sendAs;
+
     /** Sent by a machine (auto-reply, bounce): never opens or reopens a ticket. */
     private boolean automatic;
 
@@ -384,6 +388,16 @@ public class Message {
 
     public String getExternalId() {
         return externalId;
+    }
+
+    /** Sent as a provider's template (JSON the kind's sender reads), not as free text. */
+    public void sendAs(String providerForm) {
+        requireOutbound();
+        this.sendAs = Checks.optionalText(providerForm, "Send as", 4000);
+    }
+
+    public String getSendAs() {
+        return sendAs;
     }
 
     public String getChannelMessageId() {

@@ -101,6 +101,8 @@ public class TicketPage implements Serializable {
     private long version;
     private String replyText;
     private String noteText;
+    private String templateId;
+    private String templateValues;
 
     /** A message as shown: safe HTML, its channel, its files. */
     public record Entry(MessageView message, String html, boolean remoteImagesBlocked, String channel, String channelType) {
@@ -249,6 +251,31 @@ public class TicketPage implements Serializable {
         Pages.info(texts.get("ticket.replyQueued"));
         load(true);
     }
+
+    /** Where free text cannot go: one of the provider's templates, its values one per line. */
+    public void replyWithTemplate() {
+        if (templateId == null || templateId.isBlank()) {
+            Pages.error(texts.get("ticket.templateMissing"));
+            return;
+        }
+        List<String> values = templateValues == null || templateValues.isBlank() ? List.of()
+                : java.util.Arrays.stream(templateValues.split("\\R")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        try {
+            tickets.replyWithTemplate(id, username(), templateId, values);
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            Pages.error(Pages.reason(refused));
+            return;
+        }
+        templateId = null;
+        templateValues = null;
+        Pages.info(texts.get("ticket.replyQueued"));
+        load(true);
+    }
+
+    public String getTemplateId() { return templateId; }
+    public void setTemplateId(String templateId) { this.templateId = templateId; }
+    public String getTemplateValues() { return templateValues; }
+    public void setTemplateValues(String templateValues) { this.templateValues = templateValues; }
 
     public void addNote() {
         if (noteText == null || noteText.isBlank()) {

@@ -1,5 +1,7 @@
 package org.switchboard.workspace.boundary;
 
+import java.util.List;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -104,6 +106,18 @@ public class TicketResource {
     @Path("{id}/replies")
     public Response reply(@PathParam("id") long id, @NotNull @Valid ReplyRequest request) {
         MessageView reply = tickets.reply(id, caller(), request.text(), request.html(), request.attachments()).orElseThrow(() -> notFound(id));
+        return Response.status(Response.Status.ACCEPTED).entity(reply).build();
+    }
+
+    /** {@code {"template": "<id from the reply box's templates>", "parameters": ["…"]}} */
+    public record TemplateReplyRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 600) String template,
+                                       @jakarta.validation.constraints.Size(max = 20) List<@jakarta.validation.constraints.Size(max = 1000) String> parameters) {
+    }
+
+    @POST
+    @Path("{id}/template-replies")
+    public Response replyWithTemplate(@PathParam("id") long id, @NotNull @Valid TemplateReplyRequest request) {
+        MessageView reply = tickets.replyWithTemplate(id, caller(), request.template(), request.parameters()).orElseThrow(() -> notFound(id));
         return Response.status(Response.Status.ACCEPTED).entity(reply).build();
     }
 

@@ -72,9 +72,15 @@ public class ContactMerges {
                     .executeUpdate();
         }
         em.createNativeQuery("UPDATE contact_merges SET contact_id = ? WHERE contact_id = ?").setParameter(1, keepId).setParameter(2, otherId).executeUpdate();
-        em.createNativeQuery("UPDATE contacts SET full_name = COALESCE(full_name, ?), owner_id = COALESCE(owner_id, ?), version = version + 1 WHERE id = ?")
-                .setParameter(1, otherFullName).setParameter(2, otherOwner).setParameter(3, keepId).executeUpdate();
         em.createNativeQuery("DELETE FROM contacts WHERE id = ?").setParameter(1, otherId).executeUpdate();
+        // the name and owner through JPA: a null bound into SQL has no type PostgreSQL can match (COALESCE(bigint, varchar))
+        Contact kept = em.find(Contact.class, keepId);
+        if (kept.getFullName() == null && otherFullName != null) {
+            kept.rename(otherFullName);
+        }
+        if (kept.getOwner() == null && otherOwner != null) {
+            kept.assignOwner(em.find(User.class, otherOwner));
+        }
         em.persist(new ContactMerge(keepId, otherId, otherFullName, details, username));
         User actor = by == null ? null : em.find(User.class, by.getId());
         List<Long> all = new ArrayList<>(keepTickets);

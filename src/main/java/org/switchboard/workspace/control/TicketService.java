@@ -19,6 +19,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.channels.connector.Composer;
+import org.switchboard.channels.connector.ReplyTemplate;
+import org.switchboard.platform.json.Jsonp;
 import org.switchboard.channels.connector.ChannelConnectors;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.contacts.control.Sender;
@@ -265,9 +268,7 @@ public class TicketService {
         if (ticket == null) {
             return Optional.empty();
         }
-        Conversation conversation = em.createQuery("SELECT c FROM Conversation c WHERE c.ticket = :t ORDER BY c.lastMessageAt DESC, c.id DESC", Conversation.class)
-                .setParameter("t", ticket).setMaxResults(1).getResultStream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("Ticket #" + ticket.getNumber() + " has no conversation to reply in"));
+        Conversation conversation = latestConversation(ticket);
         User agent = user(actor);
         // the reply takes the conversation's next sequence number: wait for a message being taken in now rather than fail on it
         em.refresh(conversation, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -292,6 +293,48 @@ public class TicketService {
         replyQueued.fire(new ReplyQueued(reply.getId()));
         activity.fire(new TicketActivity(id));
         return Optional.of(messageView(reply));
+    }
+
+    /**
+     * A reply as one of the provider's templates, where free text cannot go (WhatsApp outside its 24
+     * hours): the template must be one the conversation's reply box offers now, with all its values.
+     * The message's text is the template as the contact reads it; the kind's sender sends the template.
+     */
+    public Optional<MessageView> replyWithTemplate(long id, String actor, String templateId, List<String> values) {
+        Ticket ticket = em.find(Ticket.class, id);
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        Conversation conversation = latestConversation(ticket);
+        User agent = user(actor);
+        Channel channel = conversation.getChannel();
+        ReplyTemplate template = connectors.of(channel.getType()).map(c -> c.composer(channel.getId(), conversation.getId(), agent.getFullName()))
+                .map(Composer::templates).orElse(List.of()).stream().filter(t -> t.id().equals(templateId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template: not a template this conversation's channel offers now"));
+        List<String> given = values == null ? List.of() : values.stream().map(v -> v == null ? "" : v.strip()).toList();
+        if (given.size() != template.parameters() || given.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("parameters: the template " + template.label() + " takes " + template.parameters() + " values, none empty");
+        }
+        em.refresh(conversation, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Message reply = Message.outbound(conversation, agent, "Re: " + ticket.getSubject(), template.render(given), null);
+        jakarta.json.JsonArrayBuilder parameters = Jsonp.arrayBuilder();
+        given.forEach(parameters::add);
+        reply.sendAs(Jsonp.objectBuilder().add("template", template.id()).add("parameters", parameters).build().toString());
+        reply.queueForDelivery();
+        em.persist(reply);
+        ticket.touch();
+        em.persist(new TicketEvent(ticket, TicketEventType.MESSAGE_SENT, agent, Phrase.of("timeline.templateQueued", "template", template.label())));
+        em.flush();
+        replyQueued.fire(new ReplyQueued(reply.getId()));
+        activity.fire(new TicketActivity(id));
+        return Optional.of(messageView(reply));
+    }
+
+    /** Replies go in the ticket's latest conversation. */
+    private Conversation latestConversation(Ticket ticket) {
+        return em.createQuery("SELECT c FROM Conversation c WHERE c.ticket = :t ORDER BY c.lastMessageAt DESC, c.id DESC", Conversation.class)
+                .setParameter("t", ticket).setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("Ticket #" + ticket.getNumber() + " has no conversation to reply in"));
     }
 
     public Optional<MessageView> note(long id, String actor, String text) {

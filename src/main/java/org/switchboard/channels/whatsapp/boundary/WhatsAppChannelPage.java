@@ -14,6 +14,7 @@ import org.switchboard.channels.control.ChannelService;
 import org.switchboard.channels.entity.ChannelDestination;
 import org.switchboard.channels.whatsapp.control.WhatsAppChannelService;
 import org.switchboard.channels.whatsapp.control.WhatsAppConnector;
+import org.switchboard.channels.whatsapp.control.WhatsAppTemplates;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppRequest;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppView;
 import org.switchboard.platform.faces.Pages;
@@ -38,6 +39,9 @@ public class WhatsAppChannelPage implements Serializable {
 
     @Inject
     transient Texts texts;
+
+    @Inject
+    transient WhatsAppTemplates templates;
 
     @Inject
     @Param(name = "id")
@@ -94,6 +98,16 @@ public class WhatsAppChannelPage implements Serializable {
         }
         load();
         Pages.info(texts.get("whatsapp.saved"));
+    }
+
+    public void syncTemplates() {
+        try {
+            view = templates.sync(channelId);
+        } catch (IllegalStateException | WhatsAppTemplates.SyncFailed failed) {
+            Pages.error(Pages.reason(failed));
+            return;
+        }
+        Pages.info(texts.get("whatsapp.templatesSynced", view.templates().size()));
     }
 
     private WhatsAppRequest request() {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.switchboard.channels.whatsapp.control.WhatsAppChannelService;
+import org.switchboard.channels.whatsapp.control.WhatsAppTemplates;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppRequest;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppView;
 import org.switchboard.platform.rest.ApiException;
@@ -30,9 +31,24 @@ public class WhatsAppChannelResource {
     @Inject
     WhatsAppChannelService whatsApp;
 
+    @Inject
+    WhatsAppTemplates templates;
+
     @GET
     public WhatsAppView get(@PathParam("id") long id) {
         return whatsApp.get(id).orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No WhatsApp channel " + id));
+    }
+
+    /** Reads the account's approved templates from Meta now (WhatsApp Manager → Message templates). */
+    @jakarta.ws.rs.POST
+    @Path("templates/sync")
+    public WhatsAppView syncTemplates(@PathParam("id") long id) {
+        whatsApp.get(id).orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "No WhatsApp channel " + id));
+        try {
+            return templates.sync(id);
+        } catch (WhatsAppTemplates.SyncFailed failed) {
+            throw new ApiException(Response.Status.BAD_GATEWAY, failed.getMessage());
+        }
     }
 
     @PUT

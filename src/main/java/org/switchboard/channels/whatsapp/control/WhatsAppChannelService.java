@@ -87,7 +87,8 @@ public class WhatsAppChannelService {
         String verifyToken = or(request.verifyToken(), stored == null || stored.verifyToken() == null ? MetaWebhooks.newVerifyToken("sbwa_") : stored.verifyToken());
         String invalidSince = blank(request.accessToken()) && stored != null ? stored.tokenInvalidSince() : null;
         WhatsAppSettings updated = new WhatsAppSettings(businessAccountId, phoneNumberId,
-                or(request.displayPhoneNumber(), stored == null ? null : stored.displayPhoneNumber()), sealedToken, sealedSecret, verifyToken, invalidSince);
+                or(request.displayPhoneNumber(), stored == null ? null : stored.displayPhoneNumber()), sealedToken, sealedSecret, verifyToken, invalidSince,
+                stored == null ? null : stored.templates(), stored == null ? null : stored.templatesSyncedAt());
         channel.changeTypeSettings(TypedSettings.write(updated));
         receivers.clearWhenDone(transaction);
         return view(channel, updated);
@@ -132,6 +133,28 @@ public class WhatsAppChannelService {
         }
     }
 
+    /** What syncing templates needs: the account id and the token, opened. */
+    public record Account(String businessAccountId, String accessToken) {
+    }
+
+    public Optional<Account> account(long channelId) {
+        Channel channel = em.find(Channel.class, channelId);
+        WhatsAppSettings settings = channel == null || !WhatsAppConnector.KIND.equals(channel.getType()) ? null : settingsOf(channel);
+        if (settings == null || settings.businessAccountId() == null || settings.sealedAccessToken() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Account(settings.businessAccountId(), secrets.open(settings.sealedAccessToken())));
+    }
+
+    /** Keeps the account's approved templates as Meta listed them just now. */
+    public WhatsAppView templatesSynced(long channelId, List<WhatsAppSettings.Template> approved) {
+        Channel channel = whatsAppChannel(channelId);
+        WhatsAppSettings settings = settingsOf(channel);
+        WhatsAppSettings updated = settings.withTemplates(approved, Instant.now().toString());
+        channel.changeTypeSettings(TypedSettings.write(updated));
+        return view(channel, updated);
+    }
+
     static WhatsAppSettings settingsOf(Channel channel) {
         return TypedSettings.read(channel.getTypeSettings(), WhatsAppSettings.class);
     }
@@ -154,9 +177,9 @@ public class WhatsAppChannelService {
 
     private static WhatsAppView view(Channel channel, WhatsAppSettings s) {
         String webhook = SwitchboardSettings.current().baseUrl().toString().replaceAll("/$", "") + "/api/v1/inbound/whatsapp";
-        return s == null ? new WhatsAppView(channel.getId(), null, null, null, false, false, null, false, webhook)
+        return s == null ? new WhatsAppView(channel.getId(), null, null, null, false, false, null, false, webhook, List.of(), null)
                 : new WhatsAppView(channel.getId(), s.businessAccountId(), s.phoneNumberId(), s.displayPhoneNumber(), s.sealedAccessToken() != null,
-                s.sealedAppSecret() != null, s.verifyToken(), s.tokenInvalidSince() != null, webhook);
+                s.sealedAppSecret() != null, s.verifyToken(), s.tokenInvalidSince() != null, webhook, s.approvedTemplates(), s.templatesSyncedAt());
     }
 
     private static boolean blank(String value) {

@@ -10,6 +10,7 @@ import org.switchboard.channels.connector.ChannelConnector;
 import org.switchboard.channels.connector.Composer;
 import org.switchboard.channels.connector.Connection;
 import org.switchboard.channels.connector.ContactIdentity;
+import org.switchboard.channels.connector.ReplyTemplate;
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.platform.i18n.Texts;
 
@@ -55,7 +56,11 @@ public class WhatsAppConnector implements ChannelConnector {
         }
         java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), last.plus(WhatsAppSender.WINDOW));
         if (left.isNegative() || left.isZero()) {
-            return new Composer(null, null, texts.get("whatsapp.windowClosed"), true);
+            Channel channel = em.find(Channel.class, channelId);
+            WhatsAppSettings settings = channel == null ? null : WhatsAppChannelService.settingsOf(channel);
+            java.util.List<ReplyTemplate> templates = settings == null ? java.util.List.of() : settings.approvedTemplates().stream()
+                    .map(t -> new ReplyTemplate(t.name() + "|" + t.language(), t.name(), t.language(), t.body(), t.parameters())).toList();
+            return new Composer(null, null, texts.get(templates.isEmpty() ? "whatsapp.windowClosed" : "whatsapp.windowClosedTemplates"), true, templates);
         }
         return new Composer(null, null, texts.get("whatsapp.windowOpen", left.toHours(), left.toMinutesPart()));
     }

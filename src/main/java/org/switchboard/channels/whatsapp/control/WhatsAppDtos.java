@@ -21,6 +21,7 @@ public final class WhatsAppDtos {
     }
 
     public record WhatsAppView(long channelId, String businessAccountId, String phoneNumberId, String displayPhoneNumber,
-                               boolean accessTokenSet, boolean appSecretSet, String verifyToken, boolean reconnectNeeded, String webhookUrl) {
+                               boolean accessTokenSet, boolean appSecretSet, String verifyToken, boolean reconnectNeeded, String webhookUrl,
+                               java.util.List<WhatsAppSettings.Template> templates, String templatesSyncedAt) {
     }
 }

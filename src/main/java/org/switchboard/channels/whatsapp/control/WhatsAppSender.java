@@ -54,16 +54,39 @@ public class WhatsAppSender implements MessageSender {
         if (threadKey == null || !threadKey.startsWith("wa:")) {
             throw new PermanentFailure("This conversation has no WhatsApp number to answer");
         }
+        String to = threadKey.substring("wa:".length());
+        String body = message.getSendAs() != null ? template(to, message.getSendAs()) : text(to, message);
+        long channelId = message.getChannel().getId();
+        return () -> send(channelId, outbound, body);
+    }
+
+    /** Free text: only within 24 hours of the customer's last message (by WhatsApp's timestamp). */
+    private String text(String to, Message message) {
         Instant lastFromCustomer = CustomerWindow.lastFromCustomer(em, message.getConversation().getId());
         if (lastFromCustomer == null || lastFromCustomer.plus(WINDOW).isBefore(Instant.now())) {
             throw new PermanentFailure("Outside WhatsApp's 24-hour window since the customer's last message: only an approved template may go now");
         }
-        String to = threadKey.substring("wa:".length());
-        String body = Jsonp.objectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual").add("to", to)
+        return Jsonp.objectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual").add("to", to)
                 .add("type", "text").add("text", Jsonp.objectBuilder().add("preview_url", false)
                         .add("body", message.getText() == null ? "" : message.getText())).build().toString();
-        long channelId = message.getChannel().getId();
-        return () -> send(channelId, outbound, body);
+    }
+
+    /** An approved template with its values: allowed at any time ({@code send_as}: {"template": "name|language", "parameters": [...]}). */
+    private static String template(String to, String sendAs) {
+        jakarta.json.JsonObject chosen = Jsonp.object(sendAs);
+        String[] id = chosen.getString("template", "").split("\\|", 2);
+        if (id.length != 2) {
+            throw new PermanentFailure("Not a WhatsApp template: " + chosen.getString("template", ""));
+        }
+        jakarta.json.JsonArrayBuilder parameters = Jsonp.arrayBuilder();
+        chosen.getJsonArray("parameters").getValuesAs(jakarta.json.JsonString.class)
+                .forEach(value -> parameters.add(Jsonp.objectBuilder().add("type", "text").add("text", value.getString())));
+        jakarta.json.JsonObjectBuilder template = Jsonp.objectBuilder().add("name", id[0]).add("language", Jsonp.objectBuilder().add("code", id[1]));
+        if (!chosen.getJsonArray("parameters").isEmpty()) {
+            template.add("components", Jsonp.arrayBuilder().add(Jsonp.objectBuilder().add("type", "body").add("parameters", parameters)));
+        }
+        return Jsonp.objectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual").add("to", to)
+                .add("type", "template").add("template", template).build().toString();
     }
 
     private SendOutcome send(long channelId, WhatsAppChannelService.Outbound outbound, String body) {
