@@ -295,12 +295,12 @@ public class TicketPage implements Serializable {
         }
         try {
             ContactMerges.Merged merged = merges.merge(ticket.contactId(), otherId, username());
-            Pages.infoAfterRedirect(texts.get("contact.merged", merged.name(), merged.ticketsMoved()));
+            // shown in place, not after a redirect: the merge's own live push could take a flash message before the redirected page does
+            Pages.info(texts.get("contact.merged", merged.name(), merged.ticketsMoved()));
         } catch (IllegalArgumentException gone) {
             Pages.error(Pages.reason(gone));
-            return;
         }
-        org.omnifaces.util.Faces.redirect("ticket.xhtml?id=" + id);
+        load(false);
     }
 
     public List<ContactMerges.Lookalike> getLookalikes() {
