@@ -52,6 +52,27 @@ public final class MetaWebhooks {
         }
     }
 
+    /** The webhook body as JSON, refused with 400 when it is not JSON or not for this product ({@code object}). */
+    public static jakarta.json.JsonObject body(byte[] raw, String object, String what) {
+        jakarta.json.JsonObject body;
+        try {
+            body = org.switchboard.platform.json.Jsonp.object(raw);
+        } catch (RuntimeException notJson) {
+            throw new Refused(400, null, "The body is not a JSON object");
+        }
+        if (!object.equals(body.getString("object", ""))) {
+            throw new Refused(400, "object", "object: not a " + what + " webhook (\"" + body.getString("object", "") + "\")");
+        }
+        return body;
+    }
+
+    /** Every channel the body is for must have signed it (one app secret each); otherwise 401 and nothing is stored. */
+    public static void requireSigned(byte[] raw, String signature, java.util.Collection<String> appSecrets) {
+        if (appSecrets.isEmpty() || !appSecrets.stream().distinct().allMatch(secret -> MetaSignature.verifies(secret, raw, signature))) {
+            throw new Refused(401, MetaSignature.HEADER, "The " + MetaSignature.HEADER + " signature does not match the body under the app secret");
+        }
+    }
+
     /** The handshake's answer: the challenge as plain text when the token is known, otherwise 403. */
     public static Response handshake(String mode, String challenge, boolean tokenKnown, String whose) {
         if (!"subscribe".equals(mode) || challenge == null || challenge.length() > 200 || !tokenKnown) {

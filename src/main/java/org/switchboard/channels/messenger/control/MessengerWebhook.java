@@ -2,9 +2,7 @@ package org.switchboard.channels.messenger.control;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +17,6 @@ import org.switchboard.channels.meta.MetaSignature;
 import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.conversations.entity.DeliveryState;
 import org.switchboard.inbound.control.InboundPipeline;
-import org.switchboard.platform.json.Jsonp;
 
 /**
  * Takes Meta's Messenger webhook ({@code object: page}): finds the channel of each entry by its page
@@ -48,21 +45,9 @@ public class MessengerWebhook {
     }
 
     public Taken receive(byte[] raw, String signature) {
-        JsonObject body;
-        try {
-            body = Jsonp.object(raw);
-        } catch (RuntimeException notJson) {
-            throw new MetaWebhooks.Refused(400, null, "The body is not a JSON object");
-        }
-        if (!"page".equals(body.getString("object", ""))) {
-            throw new MetaWebhooks.Refused(400, "object", "object: not a Messenger (page) webhook (\"" + body.getString("object", "") + "\")");
-        }
+        JsonObject body = MetaWebhooks.body(raw, "page", "Messenger (page)");
         List<Entry> entries = entries(body);
-        Map<Long, Receiver> signers = new LinkedHashMap<>();
-        entries.forEach(entry -> signers.put(entry.receiver().channelId(), entry.receiver()));
-        if (signers.isEmpty() || !signers.values().stream().allMatch(r -> MetaSignature.verifies(r.appSecret(), raw, signature))) {
-            throw new MetaWebhooks.Refused(401, MetaSignature.HEADER, "The " + MetaSignature.HEADER + " signature does not match the body under the app secret");
-        }
+        MetaWebhooks.requireSigned(raw, signature, entries.stream().map(entry -> entry.receiver().appSecret()).toList());
         int messages = 0;
         int moved = 0;
         int others = 0;

@@ -1,9 +1,7 @@
 package org.switchboard.channels.whatsapp.control;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +14,6 @@ import org.switchboard.channels.meta.MetaSignature;
 import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppChannelService.Receiver;
 import org.switchboard.inbound.control.InboundPipeline;
-import org.switchboard.platform.json.Jsonp;
 
 /**
  * Takes Meta's WhatsApp webhook: finds the channel of each change by its phone number id, checks
@@ -44,22 +41,9 @@ public class WhatsAppWebhook {
     }
 
     public Taken receive(byte[] raw, String signature) {
-        JsonObject body;
-        try {
-            body = Jsonp.object(raw);
-        } catch (RuntimeException notJson) {
-            throw new MetaWebhooks.Refused(400, null, "The body is not a JSON object");
-        }
-        if (!"whatsapp_business_account".equals(body.getString("object", ""))) {
-            throw new MetaWebhooks.Refused(400, "object", "object: not a WhatsApp Business Account webhook (\"" + body.getString("object", "") + "\")");
-        }
+        JsonObject body = MetaWebhooks.body(raw, "whatsapp_business_account", "WhatsApp Business Account");
         List<Change> changes = changes(body);
-        // every channel the body is for must have signed it: one app secret per channel
-        Map<Long, Receiver> signers = new LinkedHashMap<>();
-        changes.forEach(change -> signers.put(change.receiver().channelId(), change.receiver()));
-        if (signers.isEmpty() || !signers.values().stream().allMatch(r -> MetaSignature.verifies(r.appSecret(), raw, signature))) {
-            throw new MetaWebhooks.Refused(401, MetaSignature.HEADER, "The " + MetaSignature.HEADER + " signature does not match the body under the app secret");
-        }
+        MetaWebhooks.requireSigned(raw, signature, changes.stream().map(change -> change.receiver().appSecret()).toList());
         int messages = 0;
         int statusCount = 0;
         int others = 0;
