@@ -901,6 +901,184 @@ class InboundApiIT {
         }
     }
 
+    private static HttpResponse<String> callEvent(HttpSession phone, String token, String form) {
+        return phone.post("/webhooks/calls/" + token, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonObject callOn(long channelId, String number) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (JsonObject ticket : ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class)) {
+                JsonObject detail = ApiClient.object(api.get("/api/v1/tickets/" + ticket.getJsonNumber("id").longValue()));
+                for (JsonObject message : detail.getJsonArray("messages").getValuesAs(JsonObject.class)) {
+                    if (message.containsKey("call") && number.equals(message.getJsonObject("call").getString("customerNumber", null))) {
+                        return detail;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no call from " + number + " on channel " + channelId);
+    }
+
+    private static long idOf(JsonObject detail) {
+        return detail.getJsonObject("ticket").getJsonNumber("id").longValue();
+    }
+
+    private static Long ownerOf(JsonObject detail) {
+        JsonObject ticket = detail.getJsonObject("ticket");
+        return ticket.containsKey("ownerId") ? ticket.getJsonNumber("ownerId").longValue() : null;
+    }
+
+    private static List<JsonObject> callsOf(JsonObject detail) {
+        return detail.getJsonArray("messages").getValuesAs(JsonObject.class).stream().filter(m -> m.containsKey("call")).map(m -> m.getJsonObject("call")).toList();
+    }
+
+    private JsonObject awaitTicket(long ticketId, java.util.function.Predicate<JsonObject> condition, String what) throws InterruptedException {
+        JsonObject detail = null;
+        for (int i = 0; i < 150; i++) {
+            detail = ApiClient.object(api.get("/api/v1/tickets/" + ticketId));
+            if (condition.test(detail)) {
+                return detail;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(what + ": " + detail);
+    }
+
+    @Test
+    void aPhoneSystemsCallEventsBecomeCallsOnTicketsWhateverTheirOrderAndMissedCallsAreRoutedForACallBack() throws Exception {
+        String agentName = unique("anna");
+        String extension = String.valueOf(2_000_000 + new java.util.Random().nextInt(999_999));
+        long agent = api.create("/api/v1/users", "{\"username\":\"" + agentName + "\",\"fullName\":\"Anna Phone\",\"roles\":[\"AGENT\"],"
+                + "\"paidSeat\":true,\"availability\":\"AVAILABLE\",\"callingAddress\":\"" + extension + "\"}").getJsonNumber("id").longValue();
+        HttpResponse<String> taken = api.post("/api/v1/users", "{\"username\":\"" + unique("ben") + "\",\"fullName\":\"Ben\",\"roles\":[\"AGENT\"],"
+                + "\"callingAddress\":\"" + extension.substring(0, 3) + " " + extension.substring(3) + "\"}");
+        assertEquals(400, taken.statusCode(), "one extension, one agent: " + taken.body());
+        assertTrue(taken.body().contains("callingAddress"), taken.body());
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"CTI\",\"name\":\"" + unique("Phone") + "\","
+                + "\"routing\":{\"mode\":\"USERS_AND_TEAMS\",\"availableOnly\":true,\"userIds\":[" + agent + "]}}");
+        long channelId = channel.getJsonNumber("id").longValue();
+        HttpResponse<String> badCountry = api.send("PUT", "/api/v1/channels/" + channelId + "/cti", "{\"country\":\"XX\"}");
+        assertEquals(400, badCountry.statusCode(), badCountry.body());
+        assertTrue(badCountry.body().contains("country"), badCountry.body());
+        HttpResponse<String> badBlocked = api.send("PUT", "/api/v1/channels/" + channelId + "/cti", "{\"country\":\"DE\",\"blockedNumbers\":[\"+49 30 111111\",\"call me\"]}");
+        assertEquals(400, badBlocked.statusCode(), badBlocked.body());
+        assertTrue(badBlocked.body().contains("blockedNumbers[1]"), badBlocked.body());
+        JsonObject settings = ApiClient.object(api.send("PUT", "/api/v1/channels/" + channelId + "/cti", "{\"country\":\"DE\","
+                + "\"voicemailNumbers\":[\"4930 609811111\"],\"blockedNumbers\":[\"030 111111\"],\"outboundCallerId\":\"069 90009111\",\"giveUpMinutes\":1}"));
+        assertEquals(List.of("+4930111111"), settings.getJsonArray("blockedNumbers").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        String url = settings.getString("webhookUrl");
+        String token = url.substring(url.indexOf("/webhooks/calls/") + "/webhooks/calls/".length());
+        HttpSession phone = new HttpSession(api.http().uri("/"));
+        String ours = "493023125741";
+
+        // a call nobody hangs up: closed by time (1 minute here) while the rest runs
+        String stuckNumber = "+4922147" + (10000 + new java.util.Random().nextInt(89999));
+        assertEquals(200, callEvent(phone, token, "event=newCall&direction=in&callId=" + unique("stuck") + "&from=" + stuckNumber.substring(1) + "&to=" + ours).statusCode());
+        Instant stuckSince = Instant.now();
+
+        // refusals: JSON naming the field, never a page
+        HttpResponse<String> unknown = callEvent(phone, "not-a-token", "event=newCall&callId=1&direction=in&from=1&to=2");
+        assertJsonError(unknown, 401);
+        assertJsonError(phone.post("/webhooks/calls/" + token, "text/plain", "event=newCall".getBytes(StandardCharsets.UTF_8)), 415);
+        HttpResponse<String> noCallId = callEvent(phone, token, "event=newCall&direction=in&from=0221+4710334&to=" + ours);
+        assertJsonError(noCallId, 400);
+        assertEquals(List.of("callId"), ApiClient.object(noCallId).getJsonArray("fields").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        assertJsonError(callEvent(phone, token, "event=newCall&callId=x1&from=0221+4710334&to=" + ours), 400);
+        assertJsonError(phone.get("/webhooks/calls/" + token), 405);
+
+        // answered, with events late and twice: newCall, hangup, then the answer; each one again
+        String caller = "+492214" + (100000 + new java.util.Random().nextInt(899999));
+        String callId = unique("c");
+        String newCall = "event=newCall&direction=in&callId=" + callId + "&from=0" + caller.substring(3, 6) + "%2F" + caller.substring(6) + "&to=" + ours + "&user%5B%5D=Anna+Phone";
+        assertEquals("{}", callEvent(phone, token, newCall).body());
+        JsonObject ringing = callOn(channelId, caller);
+        long ticketId = idOf(ringing);
+        assertEquals("RINGING", callsOf(ringing).get(0).getString("state"));
+        assertEquals(null, ownerOf(ringing), "while it rings the ticket is not routed: " + ringing);
+        assertFalse(ringing.getJsonObject("ticket").getBoolean("awaitingRouting"), "nor waiting for routing: the phone system offers the call");
+        String hangup = "event=hangup&direction=in&callId=" + callId + "&from=" + caller.substring(1) + "&to=" + ours + "&cause=normalClearing";
+        assertEquals(200, callEvent(phone, token, hangup).statusCode());
+        String answer = "event=answer&direction=in&callId=" + callId + "&from=" + caller.substring(1) + "&to=" + ours + "&user=Anna+Phone&answeringNumber=" + extension;
+        assertEquals(200, callEvent(phone, token, answer).statusCode());
+        for (String again : List.of(newCall, hangup, answer)) {
+            assertEquals(200, callEvent(phone, token, again).statusCode(), "sent again");
+        }
+        JsonObject answered = awaitTicket(ticketId, d -> callsOf(d).size() == 1 && "ANSWERED".equals(callsOf(d).get(0).getString("state")), "the call answered");
+        JsonObject call = callsOf(answered).get(0);
+        assertEquals(1, answered.getJsonArray("messages").size(), "one call, one message: " + answered);
+        assertEquals(agentName, call.getString("agent"));
+        assertEquals("INBOUND", call.getString("direction"));
+        assertEquals("+49" + ours.substring(2), call.getString("ourNumber"));
+        assertEquals(1, ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getJsonNumber("id").longValue() == ticketId).count());
+        JsonObject owned = awaitTicket(ticketId, d -> Long.valueOf(agent).equals(ownerOf(d)), "the ticket is the answering agent's");
+        assertTrue(owned.toString().contains("answered a call from " + caller), "on the timeline: " + owned);
+
+        // the same number written another way is the same contact and joins the open ticket
+        String second = unique("c2");
+        callEvent(phone, token, "event=newCall&direction=in&callId=" + second + "&from=%2B49+" + caller.substring(3, 6) + "+" + caller.substring(6) + "&to=" + ours);
+        callEvent(phone, token, "event=hangup&direction=in&callId=" + second + "&from=" + caller.substring(1) + "&to=" + ours + "&cause=cancel");
+        JsonObject two = awaitTicket(ticketId, d -> callsOf(d).size() == 2 && callsOf(d).stream().anyMatch(c -> "MISSED".equals(c.getString("state"))), "the second call");
+        assertEquals(2, callsOf(two).size());
+
+        // an agent on a call is busy: a missed call meanwhile waits, and is routed when the call ends
+        String busyCall = unique("busy");
+        String otherCaller = "+492214" + (100000 + new java.util.Random().nextInt(899999));
+        callEvent(phone, token, "event=newCall&direction=in&callId=" + busyCall + "&from=" + caller.substring(1) + "&to=" + ours);
+        callEvent(phone, token, "event=answer&direction=in&callId=" + busyCall + "&from=" + caller.substring(1) + "&to=" + ours + "&answeringNumber=" + extension);
+        awaitTicket(ticketId, d -> callsOf(d).stream().anyMatch(c -> "IN_PROGRESS".equals(c.getString("state"))), "a call in progress");
+        String missed = unique("m");
+        callEvent(phone, token, "event=newCall&direction=in&callId=" + missed + "&from=" + otherCaller.substring(1) + "&to=" + ours);
+        callEvent(phone, token, "event=hangup&direction=in&callId=" + missed + "&from=" + otherCaller.substring(1) + "&to=" + ours + "&cause=cancel");
+        JsonObject waiting = callOn(channelId, otherCaller);
+        long missedTicket = idOf(waiting);
+        JsonObject held = awaitTicket(missedTicket, d -> d.toString().contains("on a call"), "routing skipped the agent on a call");
+        assertEquals(null, ownerOf(held), "nobody else can take it: " + held);
+        assertTrue(held.toString().contains("Missed call from " + otherCaller), held.toString());
+        callEvent(phone, token, "event=hangup&direction=in&callId=" + busyCall + "&from=" + caller.substring(1) + "&to=" + ours + "&cause=normalClearing");
+        awaitTicket(missedTicket, d -> Long.valueOf(agent).equals(ownerOf(d)), "routed for a call-back once the agent hung up");
+
+        // a voicemail is routed too; a blocked caller is rejected; an outbound call gets the caller id
+        String voicemailCaller = "+492214" + (100000 + new java.util.Random().nextInt(899999));
+        String vm = unique("vm");
+        callEvent(phone, token, "event=newCall&direction=in&callId=" + vm + "&from=" + voicemailCaller.substring(1) + "&to=" + ours);
+        callEvent(phone, token, "event=answer&direction=in&callId=" + vm + "&from=" + voicemailCaller.substring(1) + "&to=" + ours + "&answeringNumber=4930609811111");
+        callEvent(phone, token, "event=hangup&direction=in&callId=" + vm + "&from=" + voicemailCaller.substring(1) + "&to=" + ours + "&cause=normalClearing");
+        JsonObject voicemail = callOn(channelId, voicemailCaller);
+        voicemail = awaitTicket(idOf(voicemail), d -> "VOICEMAIL".equals(callsOf(d).get(0).getString("state"))
+                && Long.valueOf(agent).equals(ownerOf(d)), "a voicemail routed for a call-back");
+        assertEquals("{\"action\":\"reject\",\"reason\":\"busy\"}",
+                callEvent(phone, token, "event=newCall&direction=in&callId=" + unique("b") + "&from=4930111111&to=" + ours).body());
+        assertEquals("{\"action\":\"dial\",\"caller_id\":\"496990009111\",\"number\":\"" + caller.substring(1) + "\"}",
+                callEvent(phone, token, "event=newCall&direction=out&callId=" + unique("o") + "&from=" + ours + "&to=" + caller.substring(1) + "&user%5B%5D=Anna+Phone").body());
+
+        // an event Switchboard does not act on is kept with the reason, not dropped and not refused
+        String transfer = unique("t");
+        assertEquals(200, callEvent(phone, token, "event=transfer&callId=" + transfer + "&direction=in&from=1&to=2").statusCode());
+        JsonObject kept = ApiClient.array(api.get("/api/v1/inbound-items?state=QUARANTINED&limit=500")).getValuesAs(JsonObject.class).stream()
+                .filter(i -> ("cti:" + transfer + ":transfer").equals(i.getString("idempotencyKey"))).findFirst().orElseThrow();
+        assertTrue(kept.getString("lastError").contains("transfer"), kept.toString());
+
+        // the call nobody hung up is closed by time, missed, and routed
+        JsonObject stuck = callOn(channelId, stuckNumber);
+        long stuckTicket = idOf(stuck);
+        JsonObject closed = null;
+        for (int i = 0; i < 130 && closed == null; i++) {
+            JsonObject detail = ApiClient.object(api.get("/api/v1/tickets/" + stuckTicket));
+            if ("MISSED".equals(callsOf(detail).get(0).getString("state"))) {
+                closed = detail;
+            } else {
+                Thread.sleep(1000);
+            }
+        }
+        assertTrue(closed != null, "closed within the give-up time and a schedule round");
+        assertTrue(callsOf(closed).get(0).getBoolean("endedByTimeout"));
+        assertTrue(Duration.between(stuckSince, Instant.now()).toSeconds() >= 55, "not before its time");
+        assertTrue(closed.toString().contains("no hangup received"), closed.toString());
+    }
+
     private JsonObject awaitMessage(long ticketId, java.util.function.Predicate<JsonObject> condition) throws InterruptedException {
         List<JsonObject> messages = List.of();
         for (int i = 0; i < 100; i++) {

@@ -197,7 +197,7 @@ class InboundPipelineIT {
     void waitingTicketsAreAssignedOldestFirstWhenAnAgentFreesUp() throws InterruptedException {
         String username = unique("solo");
         long agent = directory.createUser(new UserRequest(username, "Solo Agent", null, EnumSet.of(Role.AGENT), true,
-                Availability.AWAY, 1, null, null, null, null, null, null)).id();
+                Availability.AWAY, 1, null, null, null, null, null, null, null)).id();
         ChannelView channel = channel(new RoutingDto(RoutingMode.USERS_AND_TEAMS, true, Set.of(agent), Set.of(), List.of()));
         long older = submit(channel, "q-1", unique("q") + "@example.com", null).result().ticketId();
         long newer = submit(channel, "q-2", unique("q") + "@example.com", null).result().ticketId();
@@ -218,7 +218,7 @@ class InboundPipelineIT {
     @Test
     void theContactOwnerGetsTheTicketAndWhileAwayItWaitsForThem() throws InterruptedException {
         long owner = directory.createUser(new UserRequest(unique("owner"), "Olli Owner", unique("olli") + "@example.com", EnumSet.of(Role.AGENT), true,
-                Availability.AWAY, null, null, null, null, null, null, null)).id();
+                Availability.AWAY, null, null, null, null, null, null, null, null)).id();
         String email = unique("owned") + "@example.com";
         tx.run(em -> {
             Contact contact = new Contact("Owned Contact");

@@ -827,6 +827,106 @@ class WorkspaceIT {
     }
 
     /** A customer's WhatsApp message, signed as Meta signs it with the app secret the admin entered; its ticket. */
+    @Test
+    void anAdminConnectsAPhoneSystemAndAgentsSeeCallsOnTheTicketPage() throws Exception {
+        String channelName = unique("Phone");
+        String extension = String.valueOf(3_000_000 + new java.util.Random().nextInt(999_999));
+        String agentName = unique("pia");
+        long agent = api.create("/api/v1/users", "{\"username\":\"" + agentName + "\",\"fullName\":\"Pia Puhelin\",\"roles\":[\"AGENT\"],"
+                + "\"paidSeat\":true,\"availability\":\"AVAILABLE\",\"callingAddress\":\"" + extension + "\"}").getJsonNumber("id").longValue();
+        try (Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, "admin", ADMIN_PASSWORD);
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            page.findElement(By.id("connect")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("pick-CTI"))).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connectCti:name")));
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Yhdistä puhelinjärjestelmä"));
+            browser.screenshot("connect-cti-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Connect a phone system"));
+            page.findElement(By.id("connectCti:name")).sendKeys(channelName);
+            page.findElement(By.id("connectCti:create")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "default country"));
+            page.findElement(By.id("connectCti:country")).sendKeys("DE");
+            page.findElement(By.id("connectCti:voicemailNumbers")).sendKeys("4930 609811111");
+            page.findElement(By.id("connectCti:blockedNumbers")).sendKeys("030 111111");
+            browser.screenshot("connect-cti");
+            page.findElement(By.id("connectCti:create")).click();
+            String url = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ctiWebhookUrl"))).getText();
+            assertTrue(url.matches(".*/webhooks/calls/[A-Za-z0-9_-]{32}"), url);
+            page.findElement(By.id("openChannel")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ctiChannelCard")));
+            assertEquals("+4930111111", page.findElement(By.id("ctiSettings:blockedNumbers")).getAttribute("value"), "kept in E.164");
+            js(page, "document.getElementById('ctiChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-cti");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ctiChannelCard"), "Webhook-osoite"));
+            js(page, "document.getElementById('ctiChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-cti-fi");
+            page.findElement(By.id("ctiToken:renewToken")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+            browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("ctiWebhookUrl"), url)));
+            String renewed = page.findElement(By.id("ctiWebhookUrl")).getText();
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ctiChannelCard"), "Webhook URL"));
+
+            // the old URL stops at once; calls arrive on the new one: one answered, one missed
+            org.switchboard.testing.HttpSession phone = new org.switchboard.testing.HttpSession(base);
+            String oldToken = url.substring(url.lastIndexOf('/') + 1);
+            String token = renewed.substring(renewed.lastIndexOf('/') + 1);
+            assertEquals(401, phone.post("/webhooks/calls/" + oldToken, "application/x-www-form-urlencoded",
+                    "event=newCall&callId=x&direction=in&from=1&to=2".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+            String caller = "+49221" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+            String answered = unique("a");
+            String national = "0" + caller.substring(3, 6) + " " + caller.substring(6);
+            for (String event : List.of("event=newCall&direction=in&callId=" + answered + "&from=" + national + "&to=493023125741",
+                    "event=answer&direction=in&callId=" + answered + "&from=" + national + "&to=493023125741&answeringNumber=" + extension,
+                    "event=hangup&direction=in&callId=" + answered + "&from=" + national + "&to=493023125741&cause=normalClearing")) {
+                assertEquals(200, phone.post("/webhooks/calls/" + token, "application/x-www-form-urlencoded",
+                        event.replace(" ", "+").getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+                Thread.sleep(1000); // a call that lasts a moment
+            }
+            String missed = unique("m");
+            for (String event : List.of("event=newCall&direction=in&callId=" + missed + "&from=" + caller.substring(1) + "&to=493023125741",
+                    "event=hangup&direction=in&callId=" + missed + "&from=" + caller.substring(1) + "&to=493023125741&cause=cancel")) {
+                assertEquals(200, phone.post("/webhooks/calls/" + token, "application/x-www-form-urlencoded",
+                        event.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+            }
+            long ticketId = -1;
+            for (int i = 0; i < 100 && ticketId < 0; i++) {
+                List<JsonObject> items = ApiClient.object(api.get("/api/v1/tickets?q=" + java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8)))
+                        .getJsonArray("items").getValuesAs(JsonObject.class);
+                if (!items.isEmpty()) {
+                    ticketId = items.get(0).getJsonNumber("id").longValue();
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertTrue(ticketId > 0, "a ticket for the caller");
+            page.get(base.resolve("ticket.xhtml?id=" + ticketId).toString());
+            browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".call-card"), 2));
+            List<WebElement> cards = page.findElements(By.cssSelector(".call-card"));
+            assertTrue(cards.get(0).getText().contains("Incoming call") && cards.get(0).getText().contains("Answered"), cards.get(0).getText());
+            assertTrue(cards.get(0).getText().contains(agentName) && cards.get(0).getText().contains(caller), cards.get(0).getText());
+            assertTrue(cards.get(0).findElement(By.cssSelector(".call-duration")).getText().matches("0:0[1-9]"), "talk time shown");
+            assertTrue(cards.get(1).getText().contains("Missed") && cards.get(1).getText().contains("cancel"), cards.get(1).getText());
+            assertEquals("tel:" + caller, cards.get(1).findElement(By.cssSelector("a.call-back")).getAttribute("href"), "a missed call can be called back");
+            assertTrue(cards.get(0).findElements(By.cssSelector("a.call-back")).isEmpty(), "an answered call needs no call back");
+            String reply = page.findElement(By.id("replyNotice")).getText();
+            assertTrue(reply.contains("call the contact back"), reply);
+            assertEquals(String.valueOf(agent), String.valueOf(ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonObject("ticket").getJsonNumber("ownerId")),
+                    "the answering agent has the ticket");
+            browser.screenshot("ticket-calls");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Vastaamaton"));
+            assertTrue(page.findElement(By.id("conversation")).getText().contains("Saapuva puhelu"));
+            browser.screenshot("ticket-calls-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+        }
+    }
+
     private long whatsAppTicket(String phoneNumberId, String waId, String wamid, long timestamp, String text) throws InterruptedException {
         byte[] raw = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"358401234567\",\"phone_number_id\":\"" + phoneNumberId + "\"},"

@@ -110,7 +110,8 @@ public final class MetaWebhookBenchmark {
                 + "\"field\":\"messages\"}]}]}";
     }
 
-    private static void awaitProcessed(Map<String, String> env, Duration limit) throws Exception {
+    /** Waits until the journal has nothing pending (every posted event processed). */
+    static void awaitProcessed(Map<String, String> env, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         try (Connection c = DriverManager.getConnection(env.get("SWITCHBOARD_DB_URL"), env.get("SWITCHBOARD_DB_USER"), env.get("SWITCHBOARD_DB_PASSWORD"));
              PreparedStatement pending = c.prepareStatement("SELECT COUNT(*) FROM inbound_items WHERE state = 'PENDING'")) {

@@ -141,6 +141,31 @@ public final class SmokeChecks {
         assertEquals(1, ApiClient.object(merged).getInt("ticketsMoved"));
         assertTrue(api.get("/api/v1/tickets/" + second).body().contains("was merged into"), "the timeline says so");
 
+        // A phone system's call events (a servlet outside JAX-RS, calls over both JPA providers): answered, the agent's ticket, on the ticket page
+        String extension = String.valueOf(4_000_000 + System.nanoTime() % 999_999);
+        long phoneAgent = api.create("/api/v1/users", "{\"username\":\"smoke-phone-" + System.nanoTime() + "\",\"fullName\":\"Smoke Phone\","
+                + "\"roles\":[\"AGENT\"],\"paidSeat\":true,\"callingAddress\":\"" + extension + "\"}").getJsonNumber("id").longValue();
+        JsonObject phone = api.create("/api/v1/channels", "{\"type\":\"CTI\",\"name\":\"Smoke Phone " + System.nanoTime() + "\"}");
+        HttpResponse<String> phoneSettings = api.send("PUT", "/api/v1/channels/" + phone.getJsonNumber("id") + "/cti", "{\"country\":\"FI\"}");
+        assertEquals(200, phoneSettings.statusCode(), phoneSettings.body());
+        String hook = ApiClient.object(phoneSettings).getString("webhookUrl");
+        String callPath = "/webhooks/calls/" + hook.substring(hook.lastIndexOf('/') + 1);
+        String caller = "040" + (1_000_000 + System.nanoTime() % 8_999_999);
+        String callId = "smoke-" + System.nanoTime();
+        for (String event : java.util.List.of("newCall", "answer", "hangup")) {
+            HttpResponse<String> callPosted = http.post(callPath, "application/json", ("{\"event\":\"" + event + "\",\"callId\":\"" + callId
+                    + "\",\"direction\":\"in\",\"from\":\"" + caller + "\",\"to\":\"0912345678\",\"answeringNumber\":\"" + extension + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(200, callPosted.statusCode(), callPosted.body());
+        }
+        assertEquals(401, http.post("/webhooks/calls/not-a-token", "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+        JsonObject callTicket = ApiClient.object(api.get("/api/v1/tickets?channel=" + phone.getJsonNumber("id"))).getJsonArray("items").getJsonObject(0);
+        String callDetail = api.get("/api/v1/tickets/" + callTicket.getJsonNumber("id")).body();
+        assertTrue(callDetail.contains("\"state\":\"ANSWERED\"") && callDetail.contains("\"customerNumber\":\"+35840"), callDetail);
+        assertEquals(phoneAgent, callTicket.getJsonNumber("ownerId").longValue(), "the answering agent has the ticket");
+        HttpResponse<String> callPage = browser.get("/ticket.xhtml?id=" + callTicket.getJsonNumber("id"));
+        assertTrue(callPage.body().contains("call-card call-ANSWERED"), "the ticket page shows the call");
+
         HttpResponse<String> chatPage = browser.get("/settings/channel.xhtml?id=" + chatId);
         assertEquals(200, chatPage.statusCode());
         assertTrue(chatPage.body().contains("chatBotCard") && chatPage.body().contains("Sales or support?"), "the bot editor shows the saved steps");

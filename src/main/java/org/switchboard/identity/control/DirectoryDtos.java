@@ -22,7 +22,7 @@ public final class DirectoryDtos {
                               @Size(max = 320) String email, @NotNull @Size(min = 1) Set<Role> roles, Boolean paidSeat,
                               Availability availability, @Min(0) Integer capacity, Set<Long> skillIds, Set<Long> teamIds,
                               @Size(min = 8, max = 200) String password, @Size(max = 35) String language, Boolean active,
-                              Long version) {
+                              Long version, @Size(max = 200) @OneLine String callingAddress) {
         @Override
         public String toString() {
             return "UserRequest[" + username + ", password=***]";
@@ -31,7 +31,7 @@ public final class DirectoryDtos {
 
     public record UserView(long id, String username, String fullName, String email, Set<Role> roles, boolean paidSeat,
                            Availability availability, Integer capacity, Set<Long> skillIds, Set<Long> teamIds,
-                           String language, boolean active, long version, Instant createdAt) {
+                           String language, boolean active, long version, Instant createdAt, String callingAddress) {
     }
 
     public record AvailabilityRequest(@NotNull Availability availability) {

@@ -187,6 +187,23 @@ public class DirectoryService {
         }
     }
 
+    /** One calling address, one user: a phone system names who answered by it. Compared without spaces, dashes and case. */
+    private void requireOwnCallingAddress(User user, String address) {
+        if (address == null || address.isBlank()) {
+            return;
+        }
+        String wanted = comparable(address);
+        for (User other : em.createQuery("SELECT u FROM User u WHERE u.callingAddress IS NOT NULL", User.class).getResultList()) {
+            if (other != user && wanted.equals(comparable(other.getCallingAddress()))) {
+                throw new IllegalArgumentException("callingAddress: " + address.strip() + " is " + other.getUsername() + "'s");
+            }
+        }
+    }
+
+    private static String comparable(String address) {
+        return address.replaceAll("[\\s()./-]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     private void applyUser(User user, UserRequest request) {
         if (request.paidSeat() != null) {
             if (request.paidSeat()) {
@@ -199,6 +216,8 @@ public class DirectoryService {
             user.changeAvailability(request.availability());
         }
         user.limitCapacity(request.capacity());
+        requireOwnCallingAddress(user, request.callingAddress());
+        user.reachableAt(request.callingAddress());
         if (request.language() != null) {
             user.changeLanguage(request.language());
         }
@@ -229,6 +248,7 @@ public class DirectoryService {
     static UserView view(User u) {
         return new UserView(u.getId(), u.getUsername(), u.getFullName(), u.getEmail(), u.getRoles(), u.hasPaidSeat(), u.getAvailability(),
                 u.getCapacity(), u.getSkills().stream().map(Skill::getId).collect(Collectors.toSet()),
-                u.getTeams().stream().map(Team::getId).collect(Collectors.toSet()), u.getLanguage(), u.isActive(), u.getVersion(), u.getCreatedAt());
+                u.getTeams().stream().map(Team::getId).collect(Collectors.toSet()), u.getLanguage(), u.isActive(), u.getVersion(), u.getCreatedAt(),
+                u.getCallingAddress());
     }
 }

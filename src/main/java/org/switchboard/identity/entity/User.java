@@ -71,6 +71,13 @@ public class User {
     /** Most open tickets this agent is given automatically; null means no cap. */
     private Integer capacity;
 
+    /**
+     * Where a call reaches this agent: a phone number, an extension, {@code sip:…} or {@code client:…}
+     * (a browser phone). Phone systems name who answered by it; null when the agent takes no calls.
+     */
+    @Column(name = "calling_address")
+    private String callingAddress;
+
     @ManyToMany
     @JoinTable(name = "user_skills", joinColumns = @JoinColumn(name = "user_id"), inverseJoinColumns = @JoinColumn(name = "skill_id"))
     private Set<Skill> skills = new HashSet<>();
@@ -152,6 +159,18 @@ public class User {
             throw new IllegalArgumentException("Capacity must be zero or more open tickets");
         }
         this.capacity = openTickets;
+    }
+
+    public void reachableAt(String address) {
+        String value = Checks.optionalText(address == null ? null : address.strip(), "Calling address", 200);
+        if (value != null && value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == '<' || c == '>' || c == '"')) {
+            throw new IllegalArgumentException("Calling address '" + value + "' is not a number, extension, sip: or client: address");
+        }
+        this.callingAddress = value;
+    }
+
+    public String getCallingAddress() {
+        return callingAddress;
     }
 
     public void changeLanguage(String languageTag) {

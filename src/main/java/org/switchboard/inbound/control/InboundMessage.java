@@ -9,16 +9,22 @@ import org.switchboard.contacts.control.Sender;
  * A message as any channel delivers it, after parsing its raw payload; the one shape the intake
  * works with. {@code threadKey} null means the channel has no thread of its own: the message
  * joins the conversation of a message it replies to ({@code replyTo.inReplyTo}), the ticket a
- * subject tag names, or starts a conversation of its own.
+ * subject tag names, or starts a conversation of its own. {@code kindDetail}: what the kind's parser
+ * hands to the kind's own {@link IntakeAutomation} (a call's event); shared code never reads it.
  */
 public record InboundMessage(String externalId, Sender from, String subject, String text, String html,
                              Instant occurredAt, String threadKey, String language,
-                             ChannelFacts facts, List<InboundAttachment> attachments, List<String> notes) {
+                             ChannelFacts facts, List<InboundAttachment> attachments, List<String> notes, Object kindDetail) {
 
     public InboundMessage {
         facts = facts == null ? ChannelFacts.NONE : facts;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public InboundMessage(String externalId, Sender from, String subject, String text, String html, Instant occurredAt, String threadKey,
+                          String language, ChannelFacts facts, List<InboundAttachment> attachments, List<String> notes) {
+        this(externalId, from, subject, text, html, occurredAt, threadKey, language, facts, attachments, notes, null);
     }
 
     /** A plain message: no reply references, attachments or notes. */

@@ -129,19 +129,20 @@ public class InboundProcessor {
         if (result.ignored()) {
             item.markProcessed(result.ignoredBecause());
         } else {
-            if (!result.duplicate()) {
-                result = automate(item.getChannel(), message, result);
-            }
+            result = automate(item.getChannel(), message, result);
             item.markProcessed();
         }
         return new Processed(item.getId(), InboundState.PROCESSED, result, null);
     }
 
-    /** The channel kind's automation (a chat bot), if it has one, answers in this transaction. */
+    /**
+     * The channel kind's automation (a chat bot), if it has one, answers a new message in this
+     * transaction; a later item about a message already here (a call's next event) goes to {@code again}.
+     */
     private IntakeResult automate(Channel channel, InboundMessage message, IntakeResult result) {
         for (IntakeAutomation automation : automations) {
             if (automation.kind().equals(channel.getType())) {
-                return automation.taken(channel, message, result);
+                return result.duplicate() ? automation.again(channel, message, result) : automation.taken(channel, message, result);
             }
         }
         return result;

@@ -7,7 +7,7 @@ import org.switchboard.channels.entity.Channel;
  * bot — and may keep the ticket from routing until it hands the conversation to a person. One bean
  * per kind at most, found by CDI and matched by {@link #kind()}; shared code names no kind. Because
  * it runs in the same transaction, a crash loses neither the message nor the automation's answer,
- * and a message taken in twice (a resend) is never answered twice: it is not called for duplicates.
+ * and a message taken in twice (a resend) is never answered twice: {@link #taken} is not called for duplicates.
  */
 public interface IntakeAutomation {
 
@@ -20,4 +20,13 @@ public interface IntakeAutomation {
      * @return the outcome to go on with: the same, or with {@code needsRouting} changed (held while the automation talks, set at its handoff)
      */
     IntakeResult taken(Channel channel, InboundMessage message, IntakeResult result);
+
+    /**
+     * Called when a later item is about a message taken in before — a call's next event (answer,
+     * hangup) names the call its first event made a message of. Never called for a repeat of the
+     * same item. By default nothing happens: for most kinds it is a resend.
+     */
+    default IntakeResult again(Channel channel, InboundMessage message, IntakeResult result) {
+        return result;
+    }
 }

@@ -12,12 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.switchboard.conversations.entity.CallState;
 import org.switchboard.identity.entity.Availability;
 import org.switchboard.identity.entity.Skill;
 import org.switchboard.identity.entity.Team;
 import org.switchboard.identity.entity.User;
 
-/** Loads agent snapshots (with skills, teams and open-ticket counts) in three queries, whatever the number of agents. */
+/** Loads agent snapshots (with skills, teams, open-ticket counts and who is on a call) in four queries, whatever the number of agents. */
 @ApplicationScoped
 public class AgentDirectory {
 
@@ -48,7 +49,9 @@ public class AgentDirectory {
                 .setParameter("ids", userIds).getResultList()) {
             open.put((Long) row[0], (Long) row[1]);
         }
-        return users.stream().map(u -> snapshot(u, open.getOrDefault(u.getId(), 0L))).toList();
+        Set<Long> onCall = new HashSet<>(em.createQuery("SELECT DISTINCT c.agent.id FROM Call c WHERE c.agent.id IN :ids AND c.state = :live", Long.class)
+                .setParameter("ids", userIds).setParameter("live", CallState.IN_PROGRESS).getResultList());
+        return users.stream().map(u -> snapshot(u, open.getOrDefault(u.getId(), 0L), onCall.contains(u.getId()))).toList();
     }
 
     public long openTickets(long userId) {
@@ -56,10 +59,10 @@ public class AgentDirectory {
                 .setParameter("id", userId).getSingleResult();
     }
 
-    static AgentSnapshot snapshot(User u, long openTickets) {
+    static AgentSnapshot snapshot(User u, long openTickets, boolean onCall) {
         return new AgentSnapshot(u.getId(), u.getUsername(), u.isActive(), u.hasPaidSeat(), u.getAvailability() == Availability.AVAILABLE,
                 u.getSkills().stream().map(Skill::getId).collect(Collectors.toUnmodifiableSet()),
                 u.getTeams().stream().map(Team::getId).collect(Collectors.toUnmodifiableSet()),
-                u.getCapacity(), openTickets, u.getLastAssignedAt());
+                u.getCapacity(), openTickets, u.getLastAssignedAt(), onCall);
     }
 }

@@ -92,6 +92,9 @@ public final class RoutingEngine {
         if (availableOnly && !agent.available()) {
             return new Skip(agent, SkipReason.AWAY, null);
         }
+        if (agent.onCall()) {
+            return new Skip(agent, SkipReason.ON_A_CALL, null);
+        }
         for (Map.Entry<Long, String> team : required.teams.entrySet()) {
             if (!agent.teamIds().contains(team.getKey())) {
                 return new Skip(agent, SkipReason.NOT_IN_TEAM, team.getValue());

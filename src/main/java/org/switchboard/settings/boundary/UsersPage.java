@@ -63,6 +63,7 @@ public class UsersPage implements Serializable {
         private List<String> roles = new ArrayList<>(List.of(Role.AGENT.name()));
         private boolean paidSeat = true;
         private Integer capacity;
+        private String callingAddress;
         private List<Long> skillIds = new ArrayList<>();
         private List<Long> teamIds = new ArrayList<>();
         private String password;
@@ -84,6 +85,8 @@ public class UsersPage implements Serializable {
         public void setPaidSeat(boolean paidSeat) { this.paidSeat = paidSeat; }
         public Integer getCapacity() { return capacity; }
         public void setCapacity(Integer capacity) { this.capacity = capacity; }
+        public String getCallingAddress() { return callingAddress; }
+        public void setCallingAddress(String callingAddress) { this.callingAddress = callingAddress; }
         public List<Long> getSkillIds() { return skillIds; }
         public void setSkillIds(List<Long> skillIds) { this.skillIds = skillIds; }
         public List<Long> getTeamIds() { return teamIds; }
@@ -120,6 +123,7 @@ public class UsersPage implements Serializable {
         edited.roles = new ArrayList<>(user.roles().stream().map(Role::name).toList());
         edited.paidSeat = user.paidSeat();
         edited.capacity = user.capacity();
+        edited.callingAddress = user.callingAddress();
         edited.skillIds = new ArrayList<>(user.skillIds());
         edited.teamIds = new ArrayList<>(user.teamIds());
         edited.active = user.active();
@@ -140,7 +144,7 @@ public class UsersPage implements Serializable {
         UserRequest request = new UserRequest(form.username, form.fullName, form.email == null || form.email.isBlank() ? null : form.email,
                 EnumSet.copyOf(form.roles.stream().map(Role::valueOf).toList()), form.paidSeat, form.availability, form.capacity, new HashSet<>(form.skillIds),
                 new HashSet<>(form.teamIds), form.password == null || form.password.isEmpty() ? null : form.password, form.language,
-                form.active, form.version);
+                form.active, form.version, form.callingAddress);
         try {
             UserView saved = form.isNew() ? directory.createUser(request) : directory.updateUser(form.id, request).orElseThrow();
             Pages.info(texts.get("users.saved", saved.username()));

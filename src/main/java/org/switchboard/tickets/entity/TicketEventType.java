@@ -7,5 +7,7 @@ public enum TicketEventType {
     /** A channel's automation (a chat bot) answered, kept something the contact told it, or handed over. */
     AUTOMATED,
     /** Two contacts that were one person were merged: on the tickets of both. */
-    CONTACT_MERGED
+    CONTACT_MERGED,
+    /** A call on the ticket's conversation was answered, missed, left a voicemail, failed or was closed by time. */
+    CALL
 }

@@ -15,14 +15,16 @@ import org.switchboard.workspace.control.WorkspaceQueries;
 
 /**
  * {@code /files/attachments/{id}}: a message's file for agents and admins. Only common raster
- * images are shown in the page (inline images of mail); everything else — HTML and SVG included,
- * which could carry script — is a download of type application/octet-stream, never sniffed.
+ * images (inline images of mail) and audio (voicemail recordings, played on the ticket page) are
+ * served as what they are; everything else — HTML and SVG included, which could carry script — is a
+ * download of type application/octet-stream, never sniffed.
  */
 @WebServlet("/files/attachments/*")
 public class AttachmentServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> SHOWN_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+    private static final Set<String> SHOWN_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
+            "audio/mpeg", "audio/wav", "audio/x-wav", "audio/ogg");
 
     @Inject
     transient WorkspaceQueries queries;

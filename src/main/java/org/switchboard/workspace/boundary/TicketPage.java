@@ -113,6 +113,22 @@ public class TicketPage implements Serializable {
         public boolean isNote() {
             return message.direction() == MessageDirection.INTERNAL_NOTE;
         }
+
+        /** A message of kind call: shown as a call card, not as text. */
+        public boolean isCall() {
+            return message.call() != null;
+        }
+
+        public String getCallTalked() {
+            return message.call() == null || message.call().talkedSeconds() == null ? null
+                    : org.switchboard.calls.control.CallTexts.duration(java.time.Duration.ofSeconds(message.call().talkedSeconds()));
+        }
+
+        /** The end is worth saying: not a normal hangup (busy, rejected, closed by time …). */
+        public boolean isUnusualEnd() {
+            return message.call() != null && message.call().endedAt() != null
+                    && (message.call().endedByTimeout() || (message.call().endCause() != null && !"normalClearing".equals(message.call().endCause())));
+        }
     }
 
     /** How the contact will see a reply from this agent: From line and signature. */

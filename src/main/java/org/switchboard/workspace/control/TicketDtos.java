@@ -57,7 +57,13 @@ public final class TicketDtos {
     public record MessageView(long id, Long conversationId, MessageDirection direction, String author, String subject, String text,
                               String html, String externalId, Instant sentAt, Instant createdAt, DeliveryState deliveryState,
                               String deliveryError, String channelMessageId, boolean automatic, String notes,
-                              List<AttachmentView> attachments) {
+                              List<AttachmentView> attachments, CallView call) {
+    }
+
+    /** A message of kind call: what the phone system reported, as the ticket page and the API show it; null on other messages. */
+    public record CallView(org.switchboard.conversations.entity.CallDirection direction, org.switchboard.conversations.entity.CallState state,
+                           String customerNumber, String ourNumber, String agent, String answeredBy, Instant startedAt, Instant answeredAt,
+                           Instant endedAt, Long talkedSeconds, String endCause, boolean endedByTimeout, Integer recordingSeconds) {
     }
 
     public record AttachmentView(long id, String filename, String contentType, long size, String contentId) {

@@ -31,6 +31,8 @@ import org.switchboard.contacts.entity.Contact;
 import org.switchboard.conversations.control.HtmlSanitizer;
 import org.switchboard.conversations.entity.Attachment;
 import org.switchboard.conversations.entity.Conversation;
+import org.switchboard.conversations.entity.Call;
+import org.switchboard.conversations.entity.MessageDirection;
 import org.switchboard.conversations.entity.Message;
 import org.switchboard.conversations.entity.ReplyQueued;
 import org.switchboard.identity.entity.User;
@@ -39,6 +41,7 @@ import org.switchboard.pipelines.entity.PipelineStage;
 import org.switchboard.platform.persistence.Lookups;
 import org.switchboard.pipelines.control.DefaultPipeline;
 import org.switchboard.identity.control.AgentFreed;
+import org.switchboard.workspace.control.TicketDtos.CallView;
 import org.switchboard.workspace.control.TicketDtos.AttachmentView;
 import org.switchboard.workspace.control.TicketDtos.ContactDto;
 import org.switchboard.workspace.control.TicketDtos.EventView;
@@ -201,8 +204,10 @@ public class TicketService {
                 .setParameter("t", ticket).getResultStream()
                 .forEach(r -> files.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
                         .add(new AttachmentView((Long) r[1], (String) r[2], (String) r[3], (Long) r[4], (String) r[5])));
-        List<MessageView> messages = em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.ticket = :t ORDER BY m.createdAt, m.id", Message.class)
-                .setParameter("t", ticket).getResultStream().map(m -> messageView(m, files.getOrDefault(m.getId(), List.of()))).toList();
+        List<Message> rows = em.createQuery("SELECT m FROM Message m LEFT JOIN FETCH m.author WHERE m.ticket = :t ORDER BY m.createdAt, m.id", Message.class)
+                .setParameter("t", ticket).getResultList();
+        Map<Long, CallView> calls = calls(rows);
+        List<MessageView> messages = rows.stream().map(m -> messageView(m, files.getOrDefault(m.getId(), List.of()), calls.get(m.getId()))).toList();
         List<EventView> timeline = em.createNamedQuery("TicketEvent.ofTicket", TicketEvent.class).setParameter("ticket", ticket).getResultStream()
                 .map(e -> new EventView(e.getId(), e.getType(), e.getActor() == null ? null : e.getActor().getUsername(),
                         TimelineTexts.render(e.getPhrases(), Locale.ENGLISH), e.getPhrases(), e.getOccurredAt()))
@@ -353,14 +358,29 @@ public class TicketService {
     }
 
     private static MessageView messageView(Message m) {
-        return messageView(m, List.of());
+        return messageView(m, List.of(), null);
     }
 
-    private static MessageView messageView(Message m, List<AttachmentView> files) {
+    /** The calls among these messages (messages of kind call), by message id: one query. */
+    private Map<Long, CallView> calls(List<Message> rows) {
+        Map<Long, CallView> calls = new HashMap<>();
+        List<Long> inbound = rows.stream().filter(m -> m.getDirection() == MessageDirection.INBOUND).map(Message::getId).toList();
+        if (!inbound.isEmpty()) {
+            for (Call c : em.createNamedQuery("Call.ofMessages", Call.class).setParameter("ids", inbound).getResultList()) {
+                java.time.Duration talked = c.talked();
+                calls.put(c.getMessage().getId(), new CallView(c.getDirection(), c.getState(), c.getCustomerNumber(), c.getOurNumber(),
+                        c.getAgent() == null ? null : c.getAgent().getUsername(), c.getAnsweredBy(), c.getStartedAt(), c.getAnsweredAt(),
+                        c.getEndedAt(), talked == null ? null : talked.toSeconds(), c.getEndCause(), c.isEndedByTimeout(), c.getRecordingSeconds()));
+            }
+        }
+        return calls;
+    }
+
+    private static MessageView messageView(Message m, List<AttachmentView> files, CallView call) {
         return new MessageView(m.getId(), m.getConversation() == null ? null : m.getConversation().getId(), m.getDirection(),
                 m.getAuthor() == null ? null : m.getAuthor().getUsername(), m.getSubject(), m.getText(), m.getSanitizedHtml(),
                 m.getExternalId(), m.getSentAt(), m.getCreatedAt(), m.getDeliveryState(), m.getDeliveryError(),
-                m.getChannelMessageId(), m.isAutomatic(), m.getNotes(), files);
+                m.getChannelMessageId(), m.isAutomatic(), m.getNotes(), files, call);
     }
 
     private Optional<TicketSummary> summary(long id) {
