@@ -1079,6 +1079,124 @@ class InboundApiIT {
         assertTrue(closed.toString().contains("no hangup received"), closed.toString());
     }
 
+    private static HttpResponse<String> twilio(HttpSession twilio, String token, String url, String form) {
+        String path = url.substring(url.indexOf("/webhooks/twilio/"));
+        return twilio.post(path, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8),
+                org.switchboard.channels.twilio.control.TwilioSignature.HEADER, org.switchboard.testing.FakeTwilio.sign(token, url, form));
+    }
+
+    @Test
+    void aTwilioNumberRingsTheChosenAgentTakesVoicemailsIntoTheTicketAndPlacesClickToCalls() throws Exception {
+        String account = "AC" + UUID.randomUUID().toString().replace("-", "");
+        String token = "auth-" + unique("t");
+        String agentName = unique("tina");
+        String password = "tina-password-1";
+        long agent = api.create("/api/v1/users", "{\"username\":\"" + agentName + "\",\"fullName\":\"Tina Twilio\",\"roles\":[\"AGENT\",\"ADMIN\"],\"paidSeat\":true,"
+                + "\"availability\":\"AVAILABLE\",\"password\":\"" + password + "\",\"callingAddress\":\"client:" + agentName + "\"}").getJsonNumber("id").longValue();
+        long channelId = api.create("/api/v1/channels", "{\"type\":\"TWILIO_VOICE\",\"name\":\"" + unique("Twilio") + "\","
+                + "\"routing\":{\"mode\":\"USERS_AND_TEAMS\",\"availableOnly\":true,\"userIds\":[" + agent + "]}}").getJsonNumber("id").longValue();
+        HttpResponse<String> noToken = api.send("PUT", "/api/v1/channels/" + channelId + "/twilio", "{\"accountSid\":\"" + account + "\",\"phoneNumber\":\"09 4245 1234\",\"country\":\"FI\"}");
+        assertEquals(400, noToken.statusCode(), noToken.body());
+        assertTrue(noToken.body().contains("authToken"), noToken.body());
+        JsonObject view = ApiClient.object(api.send("PUT", "/api/v1/channels/" + channelId + "/twilio", "{\"accountSid\":\"" + account + "\",\"authToken\":\""
+                + token + "\",\"phoneNumber\":\"09 4245 1234\",\"country\":\"FI\",\"greeting\":\"Leave a message, we call back.\"}"));
+        assertFalse(view.toString().contains(token), "the auth token never comes back");
+        assertEquals("+35894245" + "1234", view.getString("phoneNumber"));
+        String voiceUrl = view.getString("voiceUrl");
+        String statusUrl = view.getString("statusUrl");
+        String hooks = voiceUrl.substring(0, voiceUrl.length() - "voice".length());
+        HttpSession twilio = new HttpSession(api.http().uri("/"));
+        String caller = "+35840" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        String incoming = "CallSid=" + callSid + "&AccountSid=" + account + "&From=" + java.net.URLEncoder.encode(caller, StandardCharsets.UTF_8)
+                + "&To=%2B358942451234&CallStatus=ringing&Direction=inbound&ApiVersion=2010-04-01";
+
+        try (org.switchboard.testing.FakeTwilio fake = new org.switchboard.testing.FakeTwilio(account, token)) {
+            // signatures: missing, wrong token, another URL → 401 and nothing stored
+            String path = voiceUrl.substring(voiceUrl.indexOf("/webhooks/"));
+            assertJsonError(twilio.post(path, "application/x-www-form-urlencoded", incoming.getBytes(StandardCharsets.UTF_8)), 401);
+            assertJsonError(twilio.post(path, "application/x-www-form-urlencoded", incoming.getBytes(StandardCharsets.UTF_8),
+                    org.switchboard.channels.twilio.control.TwilioSignature.HEADER, org.switchboard.testing.FakeTwilio.sign("other-token", voiceUrl, incoming)), 401);
+            assertJsonError(twilio.post(path, "application/x-www-form-urlencoded", incoming.getBytes(StandardCharsets.UTF_8),
+                    org.switchboard.channels.twilio.control.TwilioSignature.HEADER, org.switchboard.testing.FakeTwilio.sign(token, statusUrl, incoming)), 401);
+            assertTrue(ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").isEmpty(), "nothing stored");
+
+            // an incoming call: TwiML rings the agent routing chooses, at their calling address
+            HttpResponse<String> twiml = twilio(twilio, token, voiceUrl, incoming);
+            assertEquals(200, twiml.statusCode(), twiml.body());
+            assertTrue(twiml.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+            assertTrue(twiml.body().contains("<Client statusCallbackEvent=\"answered completed\" statusCallback=\"" + hooks + "agent?agent=" + agentName
+                    + "&amp;parent=" + callSid + "\">" + agentName + "</Client>"), twiml.body());
+            assertEquals(200, twilio(twilio, token, voiceUrl, incoming).statusCode(), "Twilio asks again");
+            JsonObject ringing = callOn(channelId, caller);
+            assertEquals("RINGING", callsOf(ringing).get(0).getString("state"));
+            String leg = "CA" + UUID.randomUUID().toString().replace("-", "");
+            assertEquals(200, twilio(twilio, token, hooks + "agent?agent=" + agentName + "&parent=" + callSid,
+                    "CallSid=" + leg + "&ParentCallSid=" + callSid + "&CallStatus=in-progress&AccountSid=" + account).statusCode());
+            JsonObject talking = awaitTicket(idOf(ringing), d -> "IN_PROGRESS".equals(callsOf(d).get(0).getString("state")), "the agent answered");
+            assertEquals(Long.valueOf(agent), ownerOf(talking), "the answering agent has the ticket");
+            assertEquals(200, twilio(twilio, token, statusUrl, incoming.replace("CallStatus=ringing", "CallStatus=completed") + "&CallDuration=42").statusCode());
+            awaitTicket(idOf(ringing), d -> "ANSWERED".equals(callsOf(d).get(0).getString("state")), "the call ended answered");
+
+            // nobody available: the caller hears the greeting and leaves a voicemail, fetched from Twilio into the ticket
+            assertEquals(200, api.send("PUT", "/api/v1/users/" + agent + "/availability", "{\"availability\":\"AWAY\"}").statusCode());
+            String second = "CA" + UUID.randomUUID().toString().replace("-", "");
+            String otherCaller = "+35840" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+            String secondCall = incoming.replace(callSid, second).replace(java.net.URLEncoder.encode(caller, StandardCharsets.UTF_8), java.net.URLEncoder.encode(otherCaller, StandardCharsets.UTF_8));
+            String voicemail = twilio(twilio, token, voiceUrl, secondCall).body();
+            assertTrue(voicemail.contains("<Say language=\"en-US\">Leave a message, we call back.</Say><Record maxLength=\"120\""), voicemail);
+            assertTrue(voicemail.contains("recordingStatusCallback=\"" + hooks + "recording\""), voicemail);
+            assertEquals(200, twilio(twilio, token, hooks + "recording", "CallSid=" + second + "&AccountSid=" + account + "&RecordingSid=RE" + second.substring(2)
+                    + "&RecordingUrl=" + java.net.URLEncoder.encode(fake.recordingUrl("RE" + second.substring(2)), StandardCharsets.UTF_8)
+                    + "&RecordingStatus=completed&RecordingDuration=7").statusCode());
+            assertEquals(200, twilio(twilio, token, statusUrl, secondCall.replace("CallStatus=ringing", "CallStatus=completed")).statusCode());
+            JsonObject left = callOn(channelId, otherCaller);
+            left = awaitTicket(idOf(left), d -> "VOICEMAIL".equals(callsOf(d).get(0).getString("state"))
+                    && !d.getJsonArray("messages").getJsonObject(0).getJsonArray("attachments").isEmpty(), "the voicemail kept on the ticket");
+            JsonObject file = left.getJsonArray("messages").getJsonObject(0).getJsonArray("attachments").getJsonObject(0);
+            assertEquals("audio/mpeg", file.getString("contentType"));
+            assertEquals(40 * 417, file.getJsonNumber("size").longValue());
+            assertTrue(left.toString().contains("Voicemail from " + otherCaller), left.toString());
+
+            // a dial nobody answered goes to voicemail too; a recording URL that is not Twilio's is never fetched
+            assertTrue(twilio(twilio, token, hooks + "dial", "CallSid=" + second + "&DialCallStatus=no-answer").body().contains("<Record"));
+            String third = "CA" + UUID.randomUUID().toString().replace("-", "");
+            String thirdCaller = "+35840" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+            twilio(twilio, token, voiceUrl, incoming.replace(callSid, third).replace(java.net.URLEncoder.encode(caller, StandardCharsets.UTF_8),
+                    java.net.URLEncoder.encode(thirdCaller, StandardCharsets.UTF_8)));
+            twilio(twilio, token, hooks + "recording", "CallSid=" + third + "&RecordingSid=RE" + third.substring(2)
+                    + "&RecordingUrl=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data&RecordingStatus=completed&RecordingDuration=3");
+            JsonObject refused = callOn(channelId, thirdCaller);
+            awaitTicket(idOf(refused), d -> d.toString().contains("could not be fetched") && d.toString().contains("not Twilio"), "the foreign URL refused");
+
+            // click-to-call: Twilio rings the agent, then the contact; the call is on the ticket at once
+            assertEquals(200, api.send("PUT", "/api/v1/users/" + agent + "/availability", "{\"availability\":\"AVAILABLE\"}").statusCode());
+            HttpResponse<String> noAddress = api.post("/api/v1/tickets/" + idOf(left) + "/calls", "{}");
+            assertEquals(409, noAddress.statusCode(), "the admin has no calling address: " + noAddress.body());
+            ApiClient tina = new ApiClient(api.http().uri("/"), agentName, password); // an agent who is also an admin: minting a token needs admin
+            HttpResponse<String> placed = tina.post("/api/v1/tickets/" + idOf(left) + "/calls", "{}");
+            assertEquals(202, placed.statusCode(), placed.body());
+            String outbound = ApiClient.object(placed).getString("callId");
+            Map<String, List<String>> asked = fake.placed().get(fake.placed().size() - 1);
+            assertEquals(List.of("client:" + agentName), asked.get("To"));
+            assertEquals(List.of("+358942451234"), asked.get("From"));
+            String dialUrl = asked.get("Url").get(0);
+            assertTrue(dialUrl.startsWith(hooks + "outbound?customer=") && dialUrl.contains(java.net.URLEncoder.encode(otherCaller, StandardCharsets.UTF_8)), dialUrl);
+            awaitTicket(idOf(left), d -> callsOf(d).stream().anyMatch(c -> "OUTBOUND".equals(c.getString("direction")) && "RINGING".equals(c.getString("state"))),
+                    "the placed call on the ticket");
+            String bridge = twilio(twilio, token, dialUrl, "CallSid=" + outbound + "&CallStatus=in-progress&Direction=outbound-api").body();
+            assertTrue(bridge.contains("callerId=\"+358942451234\"><Number") && bridge.contains(">" + otherCaller + "</Number>"), bridge);
+            String customerHook = bridge.substring(bridge.indexOf("statusCallback=\"") + 16, bridge.indexOf("\">" + otherCaller)).replace("&amp;", "&");
+            String status = asked.get("StatusCallback").get(0);
+            assertEquals(200, twilio(twilio, token, customerHook, "CallSid=CA" + UUID.randomUUID().toString().replace("-", "") + "&ParentCallSid=" + outbound
+                    + "&CallStatus=in-progress").statusCode());
+            assertEquals(200, twilio(twilio, token, status, "CallSid=" + outbound + "&CallStatus=completed&Direction=outbound-api&From=%2B358942451234&To=client%3A" + agentName).statusCode());
+            JsonObject called = awaitTicket(idOf(left), d -> callsOf(d).stream().anyMatch(c -> "OUTBOUND".equals(c.getString("direction"))
+                    && "ANSWERED".equals(c.getString("state"))), "the click-to-call answered and ended");
+            assertTrue(called.toString().contains(agentName + " called " + otherCaller), called.toString());
+        }
+    }
+
     private JsonObject awaitMessage(long ticketId, java.util.function.Predicate<JsonObject> condition) throws InterruptedException {
         List<JsonObject> messages = List.of();
         for (int i = 0; i < 100; i++) {

@@ -927,6 +927,100 @@ class WorkspaceIT {
         }
     }
 
+    @Test
+    void anAdminConnectsATwilioNumberAgentsPlayVoicemailsAndCallContactsBack() throws Exception {
+        String account = "AC" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String token = "auth-" + unique("t");
+        String username = unique("tove");
+        String password = "tove-password-1";
+        api.create("/api/v1/users", "{\"username\":\"" + username + "\",\"fullName\":\"Tove Twilio\",\"roles\":[\"AGENT\",\"ADMIN\"],\"paidSeat\":true,"
+                + "\"availability\":\"AWAY\",\"password\":\"" + password + "\",\"callingAddress\":\"client:" + username + "\"}");
+        String channelName = unique("Twilio");
+        try (org.switchboard.testing.FakeTwilio fake = new org.switchboard.testing.FakeTwilio(account, token); Browser browser = new Browser()) {
+            WebDriver page = browser.driver();
+            signIn(browser, username, password);
+            page.get(base.resolve("settings/channels.xhtml").toString());
+            page.findElement(By.id("connect")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("pick-TWILIO_VOICE"))).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connectTwilio:name")));
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Yhdistä Twilio-numero"));
+            browser.screenshot("connect-twilio-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Connect a Twilio number"));
+            page.findElement(By.id("connectTwilio:name")).sendKeys(channelName);
+            page.findElement(By.id("connectTwilio:accountSid")).sendKeys(account);
+            page.findElement(By.id("connectTwilio:authToken")).sendKeys(token);
+            page.findElement(By.id("connectTwilio:phoneNumber")).sendKeys("09 4245 1234");
+            page.findElement(By.id("connectTwilio:country")).sendKeys("FI");
+            browser.screenshot("connect-twilio");
+            page.findElement(By.id("connectTwilio:create")).click();
+            String voiceUrl = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("twilioVoiceUrl"))).getText();
+            assertTrue(voiceUrl.matches(".*/webhooks/twilio/[A-Za-z0-9_-]+/voice"), voiceUrl);
+            assertFalse(page.getPageSource().contains(token), "the auth token is never shown back");
+            page.findElement(By.id("openChannel")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("twilioChannelCard")));
+            js(page, "document.getElementById('twilioChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-twilio");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("twilioChannelCard"), "Puhelu saapuu"));
+            js(page, "document.getElementById('twilioChannelCard').scrollIntoView();");
+            browser.screenshot("settings-channel-twilio-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("twilioChannelCard"), "A call comes in"));
+
+            // nobody available: a voicemail, fetched from Twilio and played on the ticket page
+            org.switchboard.testing.HttpSession twilio = new org.switchboard.testing.HttpSession(base);
+            String hooks = voiceUrl.substring(0, voiceUrl.length() - "voice".length());
+            String callSid = "CA" + java.util.UUID.randomUUID().toString().replace("-", "");
+            String caller = "+35840" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+            String call = "CallSid=" + callSid + "&From=" + java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&To=%2B358942451234&CallStatus=ringing&Direction=inbound";
+            for (String[] request : new String[][] {{voiceUrl, call},
+                    {hooks + "recording", "CallSid=" + callSid + "&RecordingSid=RE" + callSid.substring(2) + "&RecordingStatus=completed&RecordingDuration=1&RecordingUrl="
+                            + java.net.URLEncoder.encode(fake.recordingUrl("RE" + callSid.substring(2)), java.nio.charset.StandardCharsets.UTF_8)},
+                    {hooks + "status", call.replace("CallStatus=ringing", "CallStatus=completed")}}) {
+                java.net.http.HttpResponse<String> answered = twilio.post(request[0].substring(request[0].indexOf("/webhooks/")), "application/x-www-form-urlencoded",
+                        request[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), org.switchboard.channels.twilio.control.TwilioSignature.HEADER,
+                        org.switchboard.testing.FakeTwilio.sign(token, request[0], request[1]));
+                assertEquals(200, answered.statusCode(), answered.body());
+            }
+            long ticketId = -1;
+            for (int i = 0; i < 150 && ticketId < 0; i++) {
+                List<JsonObject> items = ApiClient.object(api.get("/api/v1/tickets?q=" + java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8)))
+                        .getJsonArray("items").getValuesAs(JsonObject.class);
+                if (!items.isEmpty() && api.get("/api/v1/tickets/" + items.get(0).getJsonNumber("id")).body().contains("audio/mpeg")) {
+                    ticketId = items.get(0).getJsonNumber("id").longValue();
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertTrue(ticketId > 0, "the voicemail fetched into the ticket");
+            page.get(base.resolve("ticket.xhtml?id=" + ticketId).toString());
+            WebElement card = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".call-card")));
+            assertTrue(card.getText().contains("Voicemail"), card.getText());
+            WebElement audio = page.findElement(By.cssSelector("audio.recording"));
+            js(page, "arguments[0].preload = 'auto'; arguments[0].load();", audio);
+            browser.waiting().until(driver -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return arguments[0].readyState >= 1 && arguments[0].duration > 0.5 && !arguments[0].error;", audio)));
+            Object duration = ((org.openqa.selenium.JavascriptExecutor) page).executeScript("return arguments[0].duration;", audio);
+            assertTrue(((Number) duration).doubleValue() < 2, "Chromium read the recording: " + duration + " s");
+            browser.screenshot("ticket-voicemail");
+
+            // click-to-call: Twilio is asked to ring the agent's browser phone, then the contact
+            page.findElement(By.id("callForm:callContact")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Your phone rings now"));
+            java.util.Map<String, List<String>> asked = fake.placed().get(fake.placed().size() - 1);
+            assertEquals(List.of("client:" + username), asked.get("To"));
+            assertTrue(asked.get("Url").get(0).contains(java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8)), asked.toString());
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Outgoing call"));
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Vastaajaviesti"));
+            browser.screenshot("ticket-voicemail-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+        }
+    }
+
     private long whatsAppTicket(String phoneNumberId, String waId, String wamid, long timestamp, String text) throws InterruptedException {
         byte[] raw = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"358401234567\",\"phone_number_id\":\"" + phoneNumberId + "\"},"

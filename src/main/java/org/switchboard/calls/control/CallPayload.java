@@ -23,7 +23,7 @@ public record CallPayload(Instant receivedAt, String contentType, byte[] rawBody
     /** @throws IllegalArgumentException when the bytes are not a journaled call event */
     public static CallPayload of(byte[] journaled) {
         int newline = -1;
-        for (int i = 0; i < Math.min(journaled.length, 300); i++) {
+        for (int i = 0; i < Math.min(journaled.length, 1000); i++) {
             if (journaled[i] == '\n') {
                 newline = i;
                 break;

@@ -30,6 +30,27 @@ public class Staffing {
     @Inject
     AgentDirectory directory;
 
+    /**
+     * The agent routing would choose for this channel now among those available (not away, seated, under
+     * capacity, not on a call) — whom a phone call should ring; empty when nobody can take it.
+     */
+    public java.util.Optional<Long> chosenNow(long channelId) {
+        Channel channel = em.find(Channel.class, channelId);
+        if (channel == null) {
+            return java.util.Optional.empty();
+        }
+        RoutingRule rule = RoutingRules.of(channel);
+        RoutingRule availableOnly = new RoutingRule(rule.mode(), true, rule.userIds(), rule.teamIds(), rule.skillRules());
+        java.util.Collection<AgentSnapshot> candidates = rule.mode() == RoutingMode.USERS_AND_TEAMS ? directory.reachable(availableOnly, null)
+                : directory.snapshots(em.createQuery("SELECT u.id FROM User u WHERE u.active = TRUE AND u.paidSeat = TRUE AND u.availability = :available", Long.class)
+                        .setParameter("available", Availability.AVAILABLE).getResultList());
+        RoutingRule pick = rule.mode() == RoutingMode.USERS_AND_TEAMS ? availableOnly
+                : new RoutingRule(RoutingMode.USERS_AND_TEAMS, true, candidates.stream().map(AgentSnapshot::id).collect(java.util.stream.Collectors.toSet()),
+                java.util.Set.of(), java.util.List.of());
+        RoutingDecision decision = ENGINE.decide(pick, NO_FACTS, candidates);
+        return decision.assigned() ? java.util.Optional.of(decision.chosen().id()) : java.util.Optional.empty();
+    }
+
     public boolean someoneAvailable(long channelId) {
         Channel channel = em.find(Channel.class, channelId);
         if (channel == null) {

@@ -345,6 +345,9 @@ public class TicketPage implements Serializable {
         return false;
     }
 
+    @Inject
+    transient org.switchboard.workspace.control.ClickToCall clickToCall;
+
     private String username() {
         return security.getCallerPrincipal().getName();
     }
@@ -406,6 +409,22 @@ public class TicketPage implements Serializable {
     private static java.util.Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         return faces == null || faces.getViewRoot() == null ? java.util.Locale.ENGLISH : faces.getViewRoot().getLocale();
+    }
+
+    /** The ticket's channel can place calls (click-to-call) and the contact has a number. */
+    public boolean isCanCall() {
+        return contact != null && !contact.phones().isEmpty() && entries.stream().map(Entry::channelType).filter(java.util.Objects::nonNull)
+                .reduce((first, second) -> second).map(clickToCall::canCall).orElse(false);
+    }
+
+    /** Click-to-call: the provider rings the agent's phone, then the contact; the call appears on the ticket as it goes. */
+    public void callContact() {
+        try {
+            clickToCall.call(id, username(), null);
+            Pages.info(texts.get("ticket.callPlaced"));
+        } catch (org.switchboard.calls.control.CallPlacer.CallNotPlaced refused) {
+            Pages.error(refused.getMessage());
+        }
     }
 
     public boolean isCanReply() {

@@ -128,6 +128,26 @@ public class TicketResource {
         return Response.status(Response.Status.CREATED).entity(note).build();
     }
 
+    /** {@code {"number": "+358…"}} (optional: the contact's first phone). */
+    public record CallRequest(@jakarta.validation.constraints.Size(max = 40) String number) {
+    }
+
+    /** Click-to-call: the ticket's channel's provider rings the agent, then the contact; 202 with the provider's call id. */
+    @POST
+    @Path("{id}/calls")
+    public Response call(@PathParam("id") long id, CallRequest request) {
+        tickets.summaryOf(id).orElseThrow(() -> notFound(id));
+        try {
+            String callId = clickToCall.call(id, caller(), request == null ? null : request.number());
+            return Response.status(Response.Status.ACCEPTED).entity(java.util.Map.of("callId", callId)).build();
+        } catch (org.switchboard.calls.control.CallPlacer.CallNotPlaced refused) {
+            throw new ApiException(Response.Status.CONFLICT, refused.getMessage());
+        }
+    }
+
+    @Inject
+    org.switchboard.workspace.control.ClickToCall clickToCall;
+
     private String caller() {
         return security.getUserPrincipal().getName();
     }

@@ -383,6 +383,10 @@ public class TicketService {
                 m.getChannelMessageId(), m.isAutomatic(), m.getNotes(), files, call);
     }
 
+    public Optional<TicketSummary> summaryOf(long id) {
+        return summary(id);
+    }
+
     private Optional<TicketSummary> summary(long id) {
         return em.createQuery(SUMMARY + " WHERE t.id = :id", Object[].class).setParameter("id", id).getResultStream()
                 .findFirst().map(TicketService::summary);

@@ -1,7 +1,5 @@
 package org.switchboard.channels.cti.control;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.switchboard.calls.control.FormBody;
 import org.switchboard.inbound.control.InvalidPayloadException;
 import org.switchboard.platform.json.Jsonp;
 
@@ -43,19 +42,7 @@ public record CtiFields(Map<String, List<String>> values) {
             }
             object.forEach((name, value) -> values.put(name(name), strings(value)));
         } else if (type.startsWith(FORM)) {
-            for (String pair : new String(raw, StandardCharsets.UTF_8).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                try {
-                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    values.computeIfAbsent(name(name), k -> new ArrayList<>()).add(value);
-                } catch (IllegalArgumentException badEscape) {
-                    throw new InvalidPayloadException(null, "The form is not URL-encoded: " + badEscape.getMessage());
-                }
-            }
+            FormBody.parse(raw).forEach((name, list) -> values.computeIfAbsent(name(name), k -> new ArrayList<>()).addAll(list));
         } else {
             throw new InvalidPayloadException(null, "Send the event as " + FORM + " or " + JSON);
         }
