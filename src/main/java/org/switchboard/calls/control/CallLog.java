@@ -43,8 +43,23 @@ public class CallLog {
     @PersistenceContext
     EntityManager em;
 
+    private static final String CALLS = CallLog.class.getName() + ".calls";
+
     @Inject
     CallAgents agents;
+
+    @Inject
+    org.switchboard.platform.persistence.BatchTables tables;
+
+    /** The calls a batch of events names, in one query: no query runs between the batch's events (each would flush the batch's rows). */
+    public void preload(Channel channel, java.util.List<InboundMessage> batch) {
+        java.util.List<String> ids = batch.stream().map(InboundMessage::kindDetail).filter(CallEvent.class::isInstance)
+                .map(detail -> ((CallEvent) detail).callId()).distinct().toList();
+        if (!ids.isEmpty()) {
+            tables.preload(CALLS + channel.getId(), ids, slice -> em.createQuery("SELECT c FROM Call c WHERE c.channel = :channel AND c.providerCallId IN :ids", Call.class)
+                    .setParameter("channel", channel).setParameter("ids", slice).getResultList(), Call::getProviderCallId);
+        }
+    }
 
     @Inject
     Event<TicketActivity> activity;
@@ -61,11 +76,12 @@ public class CallLog {
             return result;
         }
         Message message = em.find(Message.class, result.messageId());
-        Call call = em.createNamedQuery("Call.byProviderId", Call.class).setParameter("channel", channel)
-                .setParameter("callId", event.callId()).getResultStream().findFirst().orElse(null);
+        Call call = tables.<String, Call>lookup(CALLS + channel.getId(), event.callId(), () -> em.createNamedQuery("Call.byProviderId", Call.class)
+                .setParameter("channel", channel).setParameter("callId", event.callId()).getResultStream().findFirst()).orElse(null);
         if (call == null) {
             call = new Call(message, event.callId(), event.direction(), event.customerNumber(), event.ourNumber(), event.at());
             em.persist(call);
+            tables.learn(CALLS + channel.getId(), event.callId(), call);
         }
         CallState before = call.getState();
         CallProgress progress = call.progress();

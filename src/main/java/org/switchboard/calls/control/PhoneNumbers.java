@@ -20,10 +20,30 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** Numbers read lately: phone systems send the same few numbers in every event of a call (parsing was a tenth of a call event's CPU). */
+    private static final java.util.Map<String, Optional<String>> READ = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Optional<String>> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
     public static Optional<String> e164(String written, String defaultCountry) {
         if (written == null || written.isBlank()) {
             return Optional.empty();
         }
+        String key = defaultCountry + "|" + written;
+        Optional<String> known = READ.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> read = read(written, defaultCountry);
+        READ.put(key, read);
+        return read;
+    }
+
+    private static Optional<String> read(String written, String defaultCountry) {
         String value = written.strip();
         if (value.chars().filter(Character::isLetter).count() > 0 && !value.toLowerCase(Locale.ROOT).startsWith("tel:")) {
             return Optional.empty(); // "anonymous", "unknown", a SIP user name: not a number

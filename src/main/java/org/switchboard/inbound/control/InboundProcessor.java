@@ -115,7 +115,14 @@ public class InboundProcessor {
     private void preload(Map<Long, InboundItem> items, Map<Long, InboundMessage> parsed) {
         Map<Channel, List<InboundMessage>> byChannel = new LinkedHashMap<>();
         parsed.forEach((itemId, message) -> byChannel.computeIfAbsent(items.get(itemId).getChannel(), c -> new ArrayList<>()).add(message));
-        byChannel.forEach(intake::preload);
+        byChannel.forEach((channel, messages) -> {
+            intake.preload(channel, messages);
+            for (IntakeAutomation automation : automations) {
+                if (automation.kind().equals(channel.getType())) {
+                    automation.preload(channel, messages);
+                }
+            }
+        });
     }
 
     private Processed take(InboundItem item, InboundMessage message) {

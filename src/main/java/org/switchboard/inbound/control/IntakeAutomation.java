@@ -29,4 +29,11 @@ public interface IntakeAutomation {
     default IntakeResult again(Channel channel, InboundMessage message, IntakeResult result) {
         return result;
     }
+
+    /**
+     * Before a batch of the channel's messages is taken in: read in a few queries what {@link #taken}
+     * and {@link #again} will look up for them (a batch's calls), so no query runs between messages.
+     */
+    default void preload(Channel channel, java.util.List<InboundMessage> batch) {
+    }
 }

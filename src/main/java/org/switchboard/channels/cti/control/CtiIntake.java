@@ -31,6 +31,11 @@ public class CtiIntake implements IntakeAutomation {
         return apply(channel, message, result);
     }
 
+    @Override
+    public void preload(Channel channel, java.util.List<InboundMessage> batch) {
+        calls.preload(channel, batch);
+    }
+
     private IntakeResult apply(Channel channel, InboundMessage message, IntakeResult result) {
         CtiSettings settings = CtiChannelService.settingsOf(channel);
         return calls.apply(channel, message, result, settings.giveUpAfter(), settings.country());
