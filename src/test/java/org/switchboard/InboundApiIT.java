@@ -1125,12 +1125,14 @@ class InboundApiIT {
             HttpResponse<String> twiml = twilio(twilio, token, voiceUrl, incoming);
             assertEquals(200, twiml.statusCode(), twiml.body());
             assertTrue(twiml.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
-            assertTrue(twiml.body().contains("<Client statusCallbackEvent=\"answered completed\" statusCallback=\"" + hooks + "agent?agent=" + agentName
+            assertTrue(twiml.body().contains("<Client statusCallbackEvent=\"ringing answered completed\" statusCallback=\"" + hooks + "agent?agent=" + agentName
                     + "&amp;parent=" + callSid + "\">" + agentName + "</Client>"), twiml.body());
             assertEquals(200, twilio(twilio, token, voiceUrl, incoming).statusCode(), "Twilio asks again");
             JsonObject ringing = callOn(channelId, caller);
             assertEquals("RINGING", callsOf(ringing).get(0).getString("state"));
             String leg = "CA" + UUID.randomUUID().toString().replace("-", "");
+            assertEquals(200, twilio(twilio, token, hooks + "agent?agent=" + agentName + "&parent=" + callSid,
+                    "CallSid=" + leg + "&ParentCallSid=" + callSid + "&CallStatus=ringing&AccountSid=" + account).statusCode(), "the agent's phone rings");
             assertEquals(200, twilio(twilio, token, hooks + "agent?agent=" + agentName + "&parent=" + callSid,
                     "CallSid=" + leg + "&ParentCallSid=" + callSid + "&CallStatus=in-progress&AccountSid=" + account).statusCode());
             JsonObject talking = awaitTicket(idOf(ringing), d -> "IN_PROGRESS".equals(callsOf(d).get(0).getString("state")), "the agent answered");

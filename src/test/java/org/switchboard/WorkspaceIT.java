@@ -924,6 +924,58 @@ class WorkspaceIT {
             assertTrue(page.findElement(By.id("conversation")).getText().contains("Saapuva puhelu"));
             browser.screenshot("ticket-calls-fi");
             new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Missed"));
+
+            // a customer who wrote before calls, ringing the admin: the notice shows who calls and their open ticket, on any page
+            String namedCaller = "+49221" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+            String email = unique("kaarina") + "@example.de";
+            String earlier = unique("Lieferung fehlt");
+            long earlierTicket = api.create("/api/v1/tickets", "{\"subject\":\"" + earlier + "\",\"contact\":{\"email\":\"" + email
+                    + "\",\"phone\":\"" + namedCaller + "\",\"name\":\"Kaarina Koskinen\"}}").getJsonNumber("id").longValue();
+            page.get(base.toString());
+            String again = unique("r");
+            String ringsAdmin = "event=newCall&direction=in&callId=" + again + "&from=" + namedCaller.substring(1) + "&to=493023125741&user%5B%5D=admin";
+            assertEquals(200, phone.post("/webhooks/calls/" + token, "application/x-www-form-urlencoded", ringsAdmin.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+            WebElement notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".call-notice")));
+            String card = notice.getText();
+            assertTrue(card.contains("Incoming call") && card.contains("Kaarina Koskinen") && card.contains(namedCaller) && card.contains(email)
+                    && card.contains(channelName), card);
+            assertTrue(card.contains("Other open tickets") && card.contains(earlier), card);
+            assertEquals(base.resolve("ticket.xhtml?id=" + earlierTicket).toString(), notice.findElement(By.cssSelector(".call-notice-tickets a")).getAttribute("href"),
+                    "the other open ticket is a link");
+            browser.screenshot("incoming-call");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".call-notice"), "Saapuva puhelu"));
+            assertTrue(page.findElement(By.cssSelector(".call-notice")).getText().contains("Muut avoimet tiketit"), "a page opened while it rings shows it, in the agent's language");
+            browser.screenshot("incoming-call-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".call-notice"), "Incoming call"));
+            // Open ticket: the call's own ticket, ringing; the notice stays while it rings
+            page.findElement(By.cssSelector("a.call-notice-open")).click();
+            try {
+                browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Ringing"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError(page.getCurrentUrl() + "\n" + page.findElement(By.tagName("body")).getText(), e);
+            }
+            assertTrue(page.getCurrentUrl().contains("ticket.xhtml?id=") && !page.getCurrentUrl().endsWith("id=" + earlierTicket), page.getCurrentUrl());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".call-notice")));
+
+            // a call that rings someone else is not shown here
+            String other = unique("o");
+            String otherCaller = "49221" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+            assertEquals(200, phone.post("/webhooks/calls/" + token, "application/x-www-form-urlencoded", ("event=newCall&direction=in&callId=" + other
+                    + "&from=" + otherCaller + "&to=493023125741&user%5B%5D=" + agentName).getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+            Thread.sleep(3000);
+            assertEquals(1, page.findElements(By.cssSelector(".call-notice")).size(), "only the call that rings this agent");
+
+            // answered: the notice goes
+            assertEquals(200, phone.post("/webhooks/calls/" + token, "application/x-www-form-urlencoded", ("event=answer&direction=in&callId=" + again
+                    + "&from=" + namedCaller.substring(1) + "&to=493023125741&user=admin").getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+            browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".call-notice"), 0));
+            for (String hangup : List.of("event=hangup&direction=in&callId=" + again + "&from=" + namedCaller.substring(1) + "&to=493023125741&cause=normalClearing",
+                    "event=hangup&direction=in&callId=" + other + "&from=" + otherCaller + "&to=493023125741&cause=cancel")) {
+                assertEquals(200, phone.post("/webhooks/calls/" + token, "application/x-www-form-urlencoded", hangup.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode());
+            }
         }
     }
 

@@ -18,9 +18,11 @@ import org.switchboard.conversations.entity.CallDirection;
  * @param byVoicemail    it was answered by a voicemail box, not a person
  * @param recordingUrl   for {@code RECORDED}: where the provider keeps the voicemail's recording
  * @param recordingSeconds for {@code RECORDED}: how long it is
+ * @param ringing        for {@code RINGING}: the agents the phone system rings as it names them; an empty list when it
+ *                       says later (another event), null when it never says — then the agents routing could choose are told
  */
 public record CallEvent(String callId, Step step, CallDirection direction, String customerNumber, String ourNumber, String agent,
-                        String cause, Instant at, boolean byVoicemail, String recordingUrl, Integer recordingSeconds) {
+                        String cause, Instant at, boolean byVoicemail, String recordingUrl, Integer recordingSeconds, java.util.List<String> ringing) {
 
     public enum Step {
         RINGING, ANSWERED, ENDED,
@@ -30,7 +32,17 @@ public record CallEvent(String callId, Step step, CallDirection direction, Strin
 
     public CallEvent(String callId, Step step, CallDirection direction, String customerNumber, String ourNumber, String agent,
                      String cause, Instant at, boolean byVoicemail) {
-        this(callId, step, direction, customerNumber, ourNumber, agent, cause, at, byVoicemail, null, null);
+        this(callId, step, direction, customerNumber, ourNumber, agent, cause, at, byVoicemail, null, null, java.util.List.of());
+    }
+
+    public CallEvent(String callId, Step step, CallDirection direction, String customerNumber, String ourNumber, String agent,
+                     String cause, Instant at, boolean byVoicemail, String recordingUrl, Integer recordingSeconds) {
+        this(callId, step, direction, customerNumber, ourNumber, agent, cause, at, byVoicemail, recordingUrl, recordingSeconds, java.util.List.of());
+    }
+
+    /** The same event naming the agents the phone system rings (null: it does not say). */
+    public CallEvent ringing(java.util.List<String> agents) {
+        return new CallEvent(callId, step, direction, customerNumber, ourNumber, agent, cause, at, byVoicemail, recordingUrl, recordingSeconds, agents);
     }
 
     /** The id every event of this call shares: the call's message is kept under it. */

@@ -67,6 +67,9 @@ public class CallLog {
     @Inject
     Event<AgentFreed> agentFreed;
 
+    @Inject
+    Event<CallRings> rings;
+
     /**
      * @param giveUpAfter how long a live call may go without an event before it is closed as "no hangup received"
      * @param country     the channel's default country, for matching agents' numbers written nationally
@@ -102,10 +105,28 @@ public class CallLog {
         }
         call.giveUpAt(Instant.now().plus(giveUpAfter));
         boolean routeNow = followUp(call, message.getTicket(), before, result.newTicket());
+        announce(channel, event, call, message, before, country);
         if (message.getTicket() != null && (call.getState() != before || result.newTicket())) {
             activity.fire(new TicketActivity(message.getTicket().getId()));
         }
         return result.withRouting(routeNow && !result.ignored());
+    }
+
+    /**
+     * Tells the agents an incoming call rings (after the commit, by {@link IncomingCalls}), and that it
+     * stopped ringing once it is answered or over. Names are resolved there, not here: a query between a
+     * batch's events would flush the batch's rows.
+     */
+    private void announce(Channel channel, CallEvent event, Call call, Message message, CallState before, String country) {
+        if (message.getTicket() == null || call.getDirection() != CallDirection.INBOUND) {
+            return;
+        }
+        if (event.step() == CallEvent.Step.RINGING && call.getState() == CallState.RINGING
+                && (event.ringing() == null || !event.ringing().isEmpty())) {
+            rings.fire(new CallRings(channel.getId(), message.getId(), event.ringing(), country));
+        } else if (before == CallState.RINGING && call.getState() != CallState.RINGING) {
+            rings.fire(CallRings.over(channel.getId(), message.getId()));
+        }
     }
 
     /** A live call nobody reported the end of in time: closed as "no hangup received"; answers whether its ticket should be routed now. */
@@ -113,6 +134,9 @@ public class CallLog {
         CallState before = call.getState();
         call.apply(call.progress().gaveUp(now));
         call.giveUpAt(null);
+        if (before == CallState.RINGING && call.getDirection() == CallDirection.INBOUND) {
+            rings.fire(CallRings.over(call.getMessage().getChannel().getId(), call.getMessage().getId()));
+        }
         return followUp(call, call.getMessage().getTicket(), before, false);
     }
 

@@ -35,7 +35,8 @@ public final class CallMessages {
         String number = event.customerNumber();
         Sender from = number != null ? new Sender(null, number, null, null)
                 : new Sender(null, null, "Withheld number", "withheld:" + shortId(event.callId())); // one contact per withheld call
-        String text = (event.direction() == CallDirection.INBOUND ? "Call from " : "Call to ") + (number != null ? number : "a withheld number");
+        // the subject names no language (agents read tickets in theirs; the call card says the rest): ☎ +358…, ☎ → +358… outgoing
+        String text = "\u260E " + (event.direction() == CallDirection.INBOUND ? "" : "\u2192 ") + (number != null ? number : "\u2014");
         String threadKey = number != null ? "tel:" + number : "call:" + shortId(event.callId());
         return new InboundMessage(event.messageKey(), from, text, text, null, event.at(), threadKey, null,
                 ChannelFacts.NONE, List.of(), List.of(), event);

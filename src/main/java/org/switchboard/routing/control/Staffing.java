@@ -35,6 +35,26 @@ public class Staffing {
      * capacity, not on a call) — whom a phone call should ring; empty when nobody can take it.
      */
     public java.util.Optional<Long> chosenNow(long channelId) {
+        return decisionNow(channelId).filter(now -> now.decision().assigned()).map(now -> now.decision().chosen().id());
+    }
+
+    /**
+     * Every agent routing could give this channel's conversation to now (the same test as
+     * {@link #chosenNow}, all who pass rather than the one it picks) — whom to tell of a call when the
+     * phone system does not say whom it rings.
+     */
+    public java.util.List<Long> couldAnswerNow(long channelId) {
+        return decisionNow(channelId).filter(now -> now.decision().assigned()).map(now -> {
+            java.util.Set<Long> skipped = now.decision().skipped().stream().map(skip -> skip.agent().id()).collect(java.util.stream.Collectors.toSet());
+            return now.reached().stream().map(AgentSnapshot::id).filter(id -> !skipped.contains(id)).toList();
+        }).orElse(java.util.List.of());
+    }
+
+    /** A decision made now, and the agents its rule reached (each either chosen-able or skipped with a reason). */
+    private record Now(RoutingDecision decision, java.util.List<AgentSnapshot> reached) {
+    }
+
+    private java.util.Optional<Now> decisionNow(long channelId) {
         Channel channel = em.find(Channel.class, channelId);
         if (channel == null) {
             return java.util.Optional.empty();
@@ -47,8 +67,9 @@ public class Staffing {
         RoutingRule pick = rule.mode() == RoutingMode.USERS_AND_TEAMS ? availableOnly
                 : new RoutingRule(RoutingMode.USERS_AND_TEAMS, true, candidates.stream().map(AgentSnapshot::id).collect(java.util.stream.Collectors.toSet()),
                 java.util.Set.of(), java.util.List.of());
-        RoutingDecision decision = ENGINE.decide(pick, NO_FACTS, candidates);
-        return decision.assigned() ? java.util.Optional.of(decision.chosen().id()) : java.util.Optional.empty();
+        java.util.List<AgentSnapshot> reached = candidates.stream().filter(a -> pick.userIds().contains(a.id())
+                || a.teamIds().stream().anyMatch(pick.teamIds()::contains)).toList();
+        return java.util.Optional.of(new Now(ENGINE.decide(pick, NO_FACTS, candidates), reached));
     }
 
     public boolean someoneAvailable(long channelId) {

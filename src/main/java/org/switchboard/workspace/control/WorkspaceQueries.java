@@ -42,6 +42,35 @@ public class WorkspaceQueries {
     public record File(String filename, String contentType, byte[] content) {
     }
 
+    /** What an agent sees of a call that rings them: the caller, the ticket the call is on, the caller's other open tickets. */
+    public record IncomingCall(long messageId, boolean ringing, String number, String channel, long ticketId, long ticketNumber, String subject,
+                               ContactCard contact, List<OtherTicket> openTickets) {
+    }
+
+    private static final int OPEN_TICKETS_ON_A_CALL = 3;
+
+    public Optional<IncomingCall> incomingCall(long messageId) {
+        List<Object[]> rows = em.createQuery("SELECT c.state, c.customerNumber, ch.name, t.id, t.number, t.subject, ct.id FROM Call c"
+                + " JOIN c.message m JOIN m.ticket t JOIN c.channel ch LEFT JOIN t.contact ct WHERE m.id = :id", Object[].class).setParameter("id", messageId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        long ticketId = (Long) row[3];
+        Long contactId = (Long) row[6];
+        ContactCard contact = contactId == null ? null : contact(contactId).orElse(null);
+        List<OtherTicket> open = contactId == null ? List.of()
+                : otherTickets(contactId, ticketId).stream().filter(t -> !t.closed()).limit(OPEN_TICKETS_ON_A_CALL).toList();
+        return Optional.of(new IncomingCall(messageId, row[0] == org.switchboard.conversations.entity.CallState.RINGING, (String) row[1],
+                (String) row[2], ticketId, (Long) row[4], (String) row[5], contact, open));
+    }
+
+    /** The user names of these users, for addressing them on their own pages. */
+    public List<String> usernames(java.util.Collection<Long> userIds) {
+        return userIds.isEmpty() ? List.of() : em.createQuery("SELECT u.username FROM User u WHERE u.id IN :ids AND u.active = TRUE", String.class)
+                .setParameter("ids", userIds).getResultList();
+    }
+
     public List<StageOption> stages() {
         return em.createQuery("SELECT s.id, p.name, s.name, p.id, s.closed FROM PipelineStage s JOIN s.pipeline p ORDER BY p.name, s.position",
                 Object[].class).getResultStream()

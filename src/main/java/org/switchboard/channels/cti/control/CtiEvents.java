@@ -92,7 +92,9 @@ public final class CtiEvents {
         if (step == Step.ENDED && cause == null) {
             cause = "normalClearing";
         }
-        return new CallEvent(callId, step, direction, customer, ours, agent, cause, receivedAt, voicemail);
+        CallEvent read = new CallEvent(callId, step, direction, customer, ours, agent, cause, receivedAt, voicemail);
+        // newCall names the agents whose phones ring (user[]); a phone system that does not leaves it to routing
+        return step == Step.RINGING ? read.ringing(users.isEmpty() ? null : List.copyOf(users)) : read;
     }
 
     /** A number field: read to E.164 when it is a number; "anonymous" and the like are no number (a withheld caller). */

@@ -36,7 +36,7 @@ public final class TwiML {
 
     /** A calling address as the noun Twilio dials: {@code sip:…} → Sip, {@code client:name} → Client, else a number. */
     static String noun(String address, String statusCallback) {
-        String callback = " statusCallbackEvent=\"answered completed\" statusCallback=\"" + escape(statusCallback) + "\"";
+        String callback = " statusCallbackEvent=\"ringing answered completed\" statusCallback=\"" + escape(statusCallback) + "\"";
         String lower = address.toLowerCase(Locale.ROOT);
         if (lower.startsWith("sip:")) {
             return "<Sip" + callback + ">" + escape(address) + "</Sip>";

@@ -67,6 +67,7 @@ public final class TwilioEvents {
         String status = first(form, "CallStatus") == null ? "" : first(form, "CallStatus").toLowerCase(Locale.ROOT);
         switch (hook) {
             case VOICE -> {
+                // whom it rings is known when an agent's leg starts ringing (the agent hook)
                 return new CallEvent(sid, Step.RINGING, CallDirection.INBOUND, number(first(form, "From"), country), number(first(form, "To"), country),
                         null, null, at, false);
             }
@@ -83,6 +84,12 @@ public final class TwilioEvents {
                 return cause == null ? null : new CallEvent(sid, Step.ENDED, direction, customer, ours, agent, cause, at, false);
             }
             case AGENT, CUSTOMER -> {
+                String agent = first(query, "agent");
+                if (hook == Hook.AGENT && status.equals("ringing")) {
+                    // the agent's phone rings: they get the incoming call notice
+                    return agent == null ? null : new CallEvent(parent(form, query), Step.RINGING, CallDirection.INBOUND, number(first(query, "customer"), country), null,
+                            null, null, at, false).ringing(List.of(agent));
+                }
                 if (!status.equals("in-progress") && !status.equals("answered")) {
                     return null; // the leg rang or ended: the call's own status says how the call ended
                 }

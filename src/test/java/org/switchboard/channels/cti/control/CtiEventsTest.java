@@ -41,6 +41,9 @@ class CtiEventsTest {
         assertEquals("+492214710334", event.customerNumber());
         assertEquals("+493023125741", event.ourNumber());
         assertEquals("Anna Agent", event.agent());
+        assertEquals(List.of("Anna Agent", "Ben"), event.ringing(), "the agents whose phones ring get the notice");
+        assertNull(form("event=newCall&from=02214710334&to=493023125741&direction=in&callId=n1").ringing(),
+                "a phone system that names nobody leaves it to routing");
         assertEquals("call:4c5a4b1c", event.messageKey());
         assertEquals(NOW, event.at());
     }

@@ -68,7 +68,13 @@ class TwilioContractTest {
         assertEquals(CallEvent.Step.ANSWERED, answered.step());
         assertEquals("anna", answered.agent());
         assertEquals("twilio:CA1:agent:CA2:in-progress", TwilioEvents.key(Hook.AGENT, form("CallSid=CA2&ParentCallSid=CA1&CallStatus=in-progress"), Map.of()));
-        assertNull(TwilioEvents.read(Hook.AGENT, form("CallSid=CA2&ParentCallSid=CA1&CallStatus=ringing"), Map.of(), "FI", NOW));
+        CallEvent ringing = TwilioEvents.read(Hook.AGENT, form("CallSid=CA2&ParentCallSid=CA1&CallStatus=ringing"), FormBody.parse("agent=anna&parent=CA1"), "FI", NOW);
+        assertEquals(CallEvent.Step.RINGING, ringing.step());
+        assertEquals(List.of("anna"), ringing.ringing(), "the agent whose phone rings is told");
+        assertEquals("CA1", ringing.callId());
+        assertEquals(List.of(), TwilioEvents.read(Hook.VOICE, form("CallSid=CA1&From=%2B358401234567&To=%2B358942451234"), Map.of(), "FI", NOW).ringing(),
+                "whom the incoming call rings is known when an agent's leg rings");
+        assertNull(TwilioEvents.read(Hook.CUSTOMER, form("CallSid=CA2&ParentCallSid=CA1&CallStatus=ringing"), FormBody.parse("customer=%2B358401234567&parent=CA1"), "FI", NOW));
     }
 
     @Test
@@ -105,7 +111,7 @@ class TwilioContractTest {
     void twimlDialsTheAgentsAddressOrRecordsAVoicemailAndEscapesEverything() {
         String dial = TwiML.dial("client:anna", 20, "https://sb.example/webhooks/twilio/k/dial", "https://sb.example/webhooks/twilio/k/agent?agent=anna&parent=CA1", null);
         assertTrue(dial.contains("<Dial answerOnBridge=\"true\" timeout=\"20\" action=\"https://sb.example/webhooks/twilio/k/dial\">"), dial);
-        assertTrue(dial.contains("<Client statusCallbackEvent=\"answered completed\" statusCallback=\"https://sb.example/webhooks/twilio/k/agent?agent=anna&amp;parent=CA1\">anna</Client>"), dial);
+        assertTrue(dial.contains("<Client statusCallbackEvent=\"ringing answered completed\" statusCallback=\"https://sb.example/webhooks/twilio/k/agent?agent=anna&amp;parent=CA1\">anna</Client>"), dial);
         assertTrue(TwiML.dial("sip:anna@pbx.example.com", 20, "a", "b", null).contains("<Sip"));
         assertTrue(TwiML.dial("+358401234567", 20, "a", "b", "+358942451234").contains("callerId=\"+358942451234\"><Number"));
         String voicemail = TwiML.voicemail("Leave a message <after> the \"tone\" & we call", "en-US", 120, "https://x/recording", "https://x/done");
