@@ -2,6 +2,7 @@ package org.switchboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -889,6 +890,43 @@ class InboundApiIT {
                     System.currentTimeMillis() / 1000, "\"type\":\"location\",\"location\":{\"latitude\":60.1699,\"longitude\":24.9384,\"name\":\"Kauppatori\"}"),
                     secret).statusCode());
             awaitMessage(ticketId, m -> m.getString("text").startsWith("Location: 60.1699, 24.9384 — Kauppatori"));
+
+            // media: fetched from Meta's media endpoints into attachments, once, checked against Meta's checksum;
+            // a media id Meta no longer has is given up at once, with the reason on the timeline
+            String mediaId = String.valueOf(1_000_000_000_000L + new java.util.Random().nextInt(999_999_999));
+            byte[] photo = new byte[48_213];
+            new java.util.Random().nextBytes(photo);
+            graph.media(mediaId, "image/jpeg", photo);
+            String imageWebhook = whatsAppMessage(phoneNumberId, "358401234567", "Liisa Lainé", "wamid.img" + unique("i").replace("-", ""),
+                    System.currentTimeMillis() / 1000, "\"type\":\"image\",\"image\":{\"caption\":\"The broken part\",\"mime_type\":\"image/jpeg\","
+                            + "\"sha256\":\"x\",\"id\":\"" + mediaId + "\"}");
+            assertEquals(200, postSigned(meta, imageWebhook, secret).statusCode());
+            assertEquals(200, postSigned(meta, imageWebhook, secret).statusCode(), "Meta delivers it again");
+            JsonObject image = null;
+            for (int round = 0; round < 4 && image == null; round++) {
+                try {
+                    image = awaitMessage(ticketId, m -> m.getString("text").equals("[image] The broken part") && !m.getJsonArray("attachments").isEmpty());
+                } catch (AssertionError notYet) {
+                    // fetched every few seconds
+                }
+            }
+            assertNotNull(image, "the image is on the ticket");
+            JsonObject file = image.getJsonArray("attachments").getJsonObject(0);
+            assertEquals("image/jpeg", file.getString("contentType"));
+            assertEquals(photo.length, file.getJsonNumber("size").longValue());
+            assertEquals("whatsapp-image-" + mediaId + ".jpg", file.getString("filename"));
+            assertEquals(1, image.getJsonArray("attachments").size());
+            assertEquals(1, graph.downloads(mediaId), "fetched once though delivered twice");
+            String goneId = String.valueOf(2_000_000_000_000L + new java.util.Random().nextInt(999_999_999));
+            assertEquals(200, postSigned(meta, whatsAppMessage(phoneNumberId, "358401234567", "Liisa Lainé", "wamid.doc" + unique("d").replace("-", ""),
+                    System.currentTimeMillis() / 1000, "\"type\":\"document\",\"document\":{\"filename\":\"lasku.pdf\",\"mime_type\":\"application/pdf\","
+                            + "\"id\":\"" + goneId + "\"}"), secret).statusCode());
+            String timeline = "";
+            for (int i = 0; i < 150 && !timeline.contains("lasku.pdf"); i++) {
+                Thread.sleep(100);
+                timeline = ApiClient.object(api.get("/api/v1/tickets/" + ticketId)).getJsonArray("timeline").toString();
+            }
+            assertTrue(timeline.contains("could not be fetched (lasku.pdf)") && timeline.contains("Meta no longer has this file"), timeline);
 
             // a revoked token: the channel says "reconnect needed" and the reply waits instead of failing
             graph.acceptOnly(null);

@@ -81,6 +81,8 @@ public final class FakeGraphApi implements AutoCloseable {
     private volatile List<FakePage> pages = List.of();
     private volatile List<FakeTemplate> templates = List.of();
     private final Set<String> revokedPageTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object[]> media = new ConcurrentHashMap<>(); // media id → {mime type, bytes}
+    private final Map<String, Integer> downloads = new ConcurrentHashMap<>();
 
     public FakeGraphApi(String acceptedToken) throws IOException {
         this.acceptedToken = acceptedToken;
@@ -151,6 +153,10 @@ public final class FakeGraphApi implements AutoCloseable {
                 return;
             }
             String bearer = bearer(exchange);
+            if ("GET".equals(method) && bearer != null && bearer.equals(acceptedToken) && (path.matches("\\d+") || path.equals("whatsapp_business/attachments/"))) {
+                whatsAppMedia(exchange, path, query);
+                return;
+            }
             if (path.equals("me/accounts")) {
                 if (bearer == null || !bearer.startsWith("EAAlong-")) {
                     invalidToken(exchange);
@@ -274,6 +280,47 @@ public final class FakeGraphApi implements AutoCloseable {
         String mid = "m_" + UUID.randomUUID().toString().replace("-", "");
         sent.add(new Sent("me", body, mid));
         answer(exchange, 200, "{\"recipient_id\":\"" + psid + "\",\"message_id\":\"" + mid + "\"}");
+    }
+
+    /** A file a WhatsApp customer sent: Meta keeps it under its media id until it is fetched. */
+    public void media(String id, String mimeType, byte[] content) {
+        media.put(id, new Object[] {mimeType, content});
+    }
+
+    /** How often a media file's bytes were downloaded. */
+    public int downloads(String id) {
+        return downloads.getOrDefault(id, 0);
+    }
+
+    /** {@code GET /{media-id}} answers where the file is; that URL, with the same token, answers the bytes (the Cloud API's media endpoints). */
+    private void whatsAppMedia(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
+        String id = path.matches("\\d+") ? path : query.getOrDefault("mid", "");
+        Object[] file = media.get(id);
+        if (file == null) {
+            answer(exchange, 400, "{\"error\":{\"message\":\"Unsupported get request. Object with ID '" + id + "' does not exist, cannot be loaded due to"
+                    + " missing permissions, or does not support this operation.\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"x\"}}");
+            return;
+        }
+        byte[] content = (byte[]) file[1];
+        if (path.matches("\\d+")) {
+            String hash = java.util.HexFormat.of().formatHex(sha256(content));
+            answer(exchange, 200, Json.createObjectBuilder().add("messaging_product", "whatsapp")
+                    .add("url", "http://127.0.0.1:" + PORT + "/v21.0/whatsapp_business/attachments/?mid=" + id + "&ext=1733300000&hash=ATu" + id)
+                    .add("mime_type", (String) file[0]).add("sha256", hash).add("file_size", content.length).add("id", id).build().toString());
+            return;
+        }
+        downloads.merge(id, 1, Integer::sum);
+        exchange.getResponseHeaders().add("Content-Type", (String) file[0]);
+        exchange.sendResponseHeaders(200, content.length);
+        exchange.getResponseBody().write(content);
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void whatsAppSend(HttpExchange exchange, String[] path, String bearer) throws IOException {

@@ -112,6 +112,36 @@ public class MetaGraph {
         return read(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
+    /** A file Meta serves (WhatsApp media): its bytes and type, or the HTTP status when it is not 200. */
+    public record Download(int status, String contentType, byte[] content) {
+    }
+
+    /**
+     * GETs a media file with the access token, only from Meta's media host ({@code *.fbsbx.com}) or the Graph
+     * API's own host (a local fake), never elsewhere: the URL comes from Meta's answer, the token must not go
+     * anywhere else. Longer than {@code maxBytes} → refused before all of it is read.
+     */
+    public Download download(String url, String accessToken, long maxBytes) throws IOException, InterruptedException {
+        URI uri = URI.create(url);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean meta = "https".equals(uri.getScheme()) && (host.equals("lookaside.fbsbx.com") || host.endsWith(".fbsbx.com"));
+        if (!meta && !host.equals(URI.create(baseUrl).getHost())) {
+            throw new IllegalArgumentException("not Meta's media host: " + host);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken).GET().build();
+        HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                return new Download(response.statusCode(), null, null);
+            }
+            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (content.length > maxBytes) {
+                throw new IllegalArgumentException("larger than " + maxBytes / (1024 * 1024) + " MiB");
+            }
+            return new Download(200, response.headers().firstValue("Content-Type").orElse(null), content);
+        }
+    }
+
     static Answer read(HttpResponse<String> response) {
         JsonObject body;
         try {

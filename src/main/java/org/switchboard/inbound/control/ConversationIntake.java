@@ -275,7 +275,11 @@ public class ConversationIntake {
 
     private void attach(Message message, InboundMessage inbound) {
         for (InboundAttachment file : inbound.attachments()) {
-            em.persist(new Attachment(message, file.filename(), file.contentType(), file.contentId(), file.content()));
+            if (file.remote() != null) {
+                em.persist(new org.switchboard.conversations.entity.RemoteFile(message, file.remote(), file.filename(), file.contentType()));
+            } else {
+                em.persist(new Attachment(message, file.filename(), file.contentType(), file.contentId(), file.content()));
+            }
         }
     }
 }

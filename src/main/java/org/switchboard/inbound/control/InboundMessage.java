@@ -66,6 +66,18 @@ public record InboundMessage(String externalId, Sender from, String subject, Str
     }
 
     /** A file that came with the message; {@code contentId} set for inline images. */
-    public record InboundAttachment(String filename, String contentType, String contentId, byte[] content) {
+    /**
+     * A file of the message: its bytes, or — {@code remote} set, no bytes — what the channel kind fetches it
+     * by later ({@code conversations.control.FileSource}: a WhatsApp media id), kept until then as a pending file.
+     */
+    public record InboundAttachment(String filename, String contentType, String contentId, byte[] content, String remote) {
+
+        public InboundAttachment(String filename, String contentType, String contentId, byte[] content) {
+            this(filename, contentType, contentId, content, null);
+        }
+
+        public static InboundAttachment remote(String reference, String filename, String contentType) {
+            return new InboundAttachment(filename, contentType, null, null, reference);
+        }
     }
 }

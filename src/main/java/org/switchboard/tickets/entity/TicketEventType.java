@@ -9,5 +9,7 @@ public enum TicketEventType {
     /** Two contacts that were one person were merged: on the tickets of both. */
     CONTACT_MERGED,
     /** A call on the ticket's conversation was answered, missed, left a voicemail, failed or was closed by time. */
-    CALL
+    CALL,
+    /** A file a message named (a WhatsApp image) could not be fetched from the provider. */
+    FILE_NOT_FETCHED
 }

@@ -30,8 +30,9 @@ import org.switchboard.workspace.control.WorkspaceQueries.IncomingCall;
  * every instance), each of them gets the caller's card on whatever page they have open — pushed on their own
  * Faces WebSocket channel {@value #CHANNEL}, never to anyone else — and the notice goes when the call is
  * answered or over. A page opened while the call still rings shows it too ({@link #currentFor}), so moving
- * between pages does not lose it. What is ringing is kept here, per instance, for at most {@link #KEEP}; the
- * caller's card is read only when one of the agents it rings has a page open here.
+ * between pages does not lose it. What is ringing is kept here, per instance, for at most {@link #KEEP};
+ * whom it rings is resolved, and the caller's card read, only when an agent has a page open here — a burst
+ * of calls nobody watches costs no reading.
  */
 @Named("incomingCalls")
 @ApplicationScoped
@@ -51,19 +52,28 @@ public class IncomingCallNotices {
     @Inject
     WorkspaceQueries queries;
 
-    /** A call ringing these users; its card is read when someone here is to see it (null until then). */
-    private record Notice(List<String> usernames, Instant until, String json) {
+    @Inject
+    IncomingCalls announcements;
+
+    /**
+     * A call ringing here: whom, once resolved (null until someone could see it), and its card once read.
+     */
+    private record Notice(IncomingCalls.Announcement call, Instant until, List<String> usernames, String json) {
+
+        Notice resolved(List<String> names) {
+            return new Notice(call, until, names, json);
+        }
 
         Notice withCard(String card) {
-            return new Notice(usernames, until, card);
+            return new Notice(call, until, usernames, card);
         }
     }
 
     private final Map<Long, Notice> ringing = new ConcurrentHashMap<>();
-    /** Users with a page open on this instance (its "calls" socket), so a call nobody here can see costs no reading. */
-    private final Map<String, Integer> connected = new ConcurrentHashMap<>();
     /** Calls heard to be over, kept a while: their "ringing" may be heard after the "over" (listeners run in parallel). */
     private final Map<Long, Instant> over = new ConcurrentHashMap<>();
+    /** Users with a page open on this instance (its "calls" socket): with nobody here, a call costs no reading. */
+    private final Map<String, Integer> connected = new ConcurrentHashMap<>();
 
     void listen(@Observes SchemaReady ready) {
         live.subscribeFamily(IncomingCalls.TOPICS, this::heard);
@@ -71,36 +81,47 @@ public class IncomingCallNotices {
 
     private void heard(String topic) {
         forgetOld();
-        IncomingCalls.Ringing rings = IncomingCalls.ringing(topic);
-        if (rings != null) {
-            ring(rings);
-            return;
-        }
-        Long ended = IncomingCalls.over(topic);
-        if (ended != null) {
-            end(ended);
+        for (IncomingCalls.Announcement call : IncomingCalls.read(topic)) {
+            try {
+                if (call.ringing()) {
+                    ring(call);
+                } else {
+                    end(call.messageId());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Incoming call notice " + call.messageId() + " not shown", e);
+            }
         }
     }
 
-    private void ring(IncomingCalls.Ringing rings) {
-        long id = rings.messageId();
+    private void ring(IncomingCalls.Announcement call) {
+        long id = call.messageId();
         if (over.containsKey(id)) {
             return;
         }
-        List<String> usernames = queries.usernames(rings.userIds());
-        if (usernames.isEmpty()) {
-            return;
+        ringing.putIfAbsent(id, new Notice(call, Instant.now().plus(KEEP), null, null));
+        if (connected.isEmpty()) {
+            return; // nobody has a page open here; one opened while it rings resolves it then
         }
-        ringing.merge(id, new Notice(usernames, Instant.now().plus(KEEP), null), (before, now) -> new Notice(
-                java.util.stream.Stream.concat(before.usernames().stream(), now.usernames().stream()).distinct().toList(), now.until(), before.json()));
-        List<String> here = usernames.stream().filter(connected::containsKey).toList();
-        if (here.isEmpty()) {
-            return; // nobody here has a page open: a page opened while it rings reads the card then
-        }
-        String card = card(id);
+        List<String> here = usernames(id).stream().filter(connected::containsKey).toList();
+        String card = here.isEmpty() ? null : card(id);
         if (card != null) {
             send(card, here);
         }
+    }
+
+    /** Whom the call rings, resolved once. */
+    private List<String> usernames(long messageId) {
+        Notice notice = ringing.get(messageId);
+        if (notice == null) {
+            return List.of();
+        }
+        if (notice.usernames() != null) {
+            return notice.usernames();
+        }
+        List<String> names = queries.usernames(announcements.rung(notice.call()));
+        ringing.computeIfPresent(messageId, (id, kept) -> kept.resolved(names));
+        return names;
     }
 
     /** The call's card, read once; null when the call no longer rings (or ended while it was read). */
@@ -137,7 +158,7 @@ public class IncomingCallNotices {
     private void end(long messageId) {
         over.put(messageId, Instant.now().plus(KEEP));
         Notice notice = ringing.remove(messageId);
-        if (notice != null) {
+        if (notice != null && notice.usernames() != null) {
             send(Json.createObjectBuilder().add("over", messageId).build().toString(), notice.usernames());
         }
     }
@@ -161,8 +182,8 @@ public class IncomingCallNotices {
     public String currentFor(String username) {
         forgetOld();
         JsonArrayBuilder notices = Json.createArrayBuilder();
-        ringing.entrySet().stream().filter(call -> call.getValue().usernames().contains(username))
-                .map(call -> card(call.getKey())).filter(java.util.Objects::nonNull)
+        ringing.keySet().stream().filter(id -> usernames(id).contains(username))
+                .map(this::card).filter(java.util.Objects::nonNull)
                 .forEach(card -> notices.add(Json.createReader(new java.io.StringReader(card)).readObject()));
         return notices.build().toString();
     }

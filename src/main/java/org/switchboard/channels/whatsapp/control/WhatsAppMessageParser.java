@@ -58,9 +58,10 @@ public class WhatsAppMessageParser implements PayloadParser {
             throw new InvalidPayloadException("from", "A WhatsApp message without the sender's number");
         }
         List<String> notes = new ArrayList<>();
+        List<InboundMessage.InboundAttachment> files = new ArrayList<>();
         String text = switch (type) {
             case "text" -> object(message, "text").getString("body", "");
-            case "image", "video", "audio", "document", "sticker" -> media(type, object(message, type), notes);
+            case "image", "video", "audio", "document", "sticker" -> media(type, object(message, type), files);
             case "location" -> location(object(message, "location"));
             case "contacts" -> contacts(message);
             case "interactive" -> interactive(object(message, "interactive"));
@@ -76,7 +77,7 @@ public class WhatsAppMessageParser implements PayloadParser {
                 ? List.of(context.getString("id")) : List.of();
         ChannelFacts facts = new ChannelFacts(payload.name(), inReplyTo, null, null, null, null);
         return new InboundMessage(payload.name(), new Sender(null, phone, name, null), TicketTemplates.subjectFromText(null, text), text, null,
-                sentAt.getEpochSecond() == 0 ? Instant.now() : sentAt, "wa:" + from, null, facts, null, notes);
+                sentAt.getEpochSecond() == 0 ? Instant.now() : sentAt, "wa:" + from, null, facts, files, notes);
     }
 
     /** The message with this id in the body, and the profile name of the contact who sent it. */
@@ -115,13 +116,37 @@ public class WhatsAppMessageParser implements PayloadParser {
         return null;
     }
 
-    private static String media(String type, JsonObject media, List<String> notes) {
+    /** A media message: the caption (or what it is) as text; the file itself fetched later by its media id ({@link WhatsAppMedia}). */
+    private static String media(String type, JsonObject media, List<InboundMessage.InboundAttachment> files) {
         String caption = media.getString("caption", "");
         String file = media.getString("filename", null);
-        notes.add("WhatsApp " + type + (file == null ? "" : " \"" + file + "\"") + " (" + media.getString("mime_type", "unknown type")
-                + ", Meta media id " + media.getString("id", "?") + "): this version does not download media yet");
+        String id = media.getString("id", null);
+        if (id == null || id.isBlank() || id.length() > 200) {
+            throw new InvalidPayloadException(type + ".id", "A WhatsApp " + type + " without Meta's media id");
+        }
+        String contentType = media.getString("mime_type", null);
+        files.add(InboundMessage.InboundAttachment.remote(id, file != null ? file : defaultName(type, id, contentType), contentType));
         String label = "[" + type + (file == null ? "" : ": " + file) + "]";
         return caption.isBlank() ? label : label + " " + caption;
+    }
+
+    /** WhatsApp names only documents: others get the kind, the media id and the type's usual extension. */
+    static String defaultName(String type, String id, String contentType) {
+        String base = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT).replaceAll(";.*", "").strip();
+        String extension = switch (base) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "image/webp" -> ".webp";
+            case "video/mp4" -> ".mp4";
+            case "video/3gpp" -> ".3gp";
+            case "audio/ogg" -> ".ogg";
+            case "audio/mpeg" -> ".mp3";
+            case "audio/mp4", "audio/aac" -> ".m4a";
+            case "audio/amr" -> ".amr";
+            case "application/pdf" -> ".pdf";
+            default -> "";
+        };
+        return "whatsapp-" + type + "-" + id.replaceAll("[^A-Za-z0-9_-]", "") + extension;
     }
 
     private static String location(JsonObject location) {

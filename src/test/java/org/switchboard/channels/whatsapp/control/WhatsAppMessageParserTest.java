@@ -43,10 +43,14 @@ class WhatsAppMessageParserTest {
         InboundMessage image = parser.parse(journaled("wamid.1", "\"type\":\"image\",\"image\":{\"caption\":\"The broken part\",\"mime_type\":\"image/jpeg\","
                 + "\"sha256\":\"abc\",\"id\":\"1003383421387256\"}"));
         assertEquals("[image] The broken part", image.text());
-        assertTrue(image.notes().get(0).contains("1003383421387256"), image.notes().toString());
+        assertEquals(1, image.attachments().size(), "the image is fetched later by its media id");
+        assertEquals("1003383421387256", image.attachments().get(0).remote());
+        assertEquals("whatsapp-image-1003383421387256.jpg", image.attachments().get(0).filename());
+        assertEquals("image/jpeg", image.attachments().get(0).contentType());
         InboundMessage document = parser.parse(journaled("wamid.2", "\"type\":\"document\",\"document\":{\"filename\":\"invoice.pdf\","
                 + "\"mime_type\":\"application/pdf\",\"id\":\"1\"}"));
         assertEquals("[document: invoice.pdf]", document.text());
+        assertEquals("invoice.pdf", document.attachments().get(0).filename(), "a document keeps its name");
         assertEquals("Location: 37.44216251868683, -122.16153582049394 — Philz Coffee, 101 Forest Ave, Palo Alto, CA 94301",
                 parser.parse(journaled("wamid.3", "\"type\":\"location\",\"location\":{\"address\":\"101 Forest Ave, Palo Alto, CA 94301\","
                         + "\"latitude\":37.44216251868683,\"longitude\":-122.16153582049394,\"name\":\"Philz Coffee\"}")).text());
