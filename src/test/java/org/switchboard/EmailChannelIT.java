@@ -29,6 +29,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -424,6 +425,55 @@ class EmailChannelIT {
         assertEquals(3, all.size(), "the two known mails were recognised, the new one taken in: " + all);
         for (JsonValue t : all) {
             assertEquals(1, messagesOf(t.asJsonObject().getJsonNumber("id").longValue()).size());
+        }
+    }
+
+    @Test
+    void mailsWaitingInTheMailboxAreTakenInTogetherAndMovedToTheMoveToFolder() throws Exception {
+        String address = unique("move") + "@acme.test";
+        mail.mailbox(address, "mailbox-pw");
+        Session session = Session.getInstance(new Properties());
+        List<MimeMessage> mails = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            MimeMessage message = newMail(CUSTOMER, address, unique("Waiting mail " + i), "Number " + i);
+            message.saveChanges();
+            mails.add(message);
+        }
+        try (Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", imapPort, address, "mailbox-pw");
+            Folder inbox = store.getFolder("INBOX");
+            inbox.appendMessages(mails.toArray(Message[]::new));
+            // the same mail twice in one pass is still one message
+            inbox.appendMessages(new Message[]{mails.get(0)});
+            store.getFolder("Done").create(Folder.HOLDS_MESSAGES);
+        }
+        JsonObject channel = api.create("/api/v1/channels", "{\"type\":\"TEAM_EMAIL\",\"name\":\"" + unique("Move mail") + "\"}");
+        long channelId = channel.getJsonNumber("id").longValue();
+        HttpResponse<String> connected = api.send("PUT", "/api/v1/channels/" + channelId + "/email", accountJson(address, "mailbox-pw", imapPort, "\"moveToFolder\":\"Done\""));
+        assertEquals(200, connected.statusCode(), connected.body());
+        await("twelve tickets", () -> tickets(channelId).size() == 12 ? true : null);
+        try (Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", imapPort, address, "mailbox-pw");
+            await("the inbox emptied", () -> count(store, "INBOX") == 0 ? true : null);
+            assertEquals(13, count(store, "Done"), "every mail taken in was moved, the copy too");
+        }
+        Thread.sleep(1000);
+        JsonArray all = tickets(channelId);
+        assertEquals(12, all.size(), "one ticket per mail, none twice: " + all);
+        for (JsonValue t : all) {
+            assertEquals(1, messagesOf(t.asJsonObject().getJsonNumber("id").longValue()).size());
+        }
+    }
+
+    static int count(Store store, String folderName) {
+        try {
+            Folder folder = store.getFolder(folderName);
+            folder.open(Folder.READ_ONLY);
+            int count = folder.getMessageCount();
+            folder.close(false);
+            return count;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

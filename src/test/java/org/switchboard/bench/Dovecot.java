@@ -23,12 +23,14 @@ final class Dovecot implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final int lmtpPort;
     private final boolean root;
     private final Process process;
 
-    private Dovecot(Path home, int port, boolean root, Process process) {
+    private Dovecot(Path home, int port, int lmtpPort, boolean root, Process process) {
         this.home = home;
         this.port = port;
+        this.lmtpPort = lmtpPort;
         this.root = root;
         this.process = process;
     }
@@ -39,6 +41,15 @@ final class Dovecot implements AutoCloseable {
 
     /** Writes the configuration and the user; the server starts with {@link #start}. */
     static Dovecot prepare(Path work, String user, String password) throws IOException, InterruptedException {
+        return prepare(work, user, password, false);
+    }
+
+    /**
+     * As {@link #prepare(Path, String, String)}; with {@code lmtp} Dovecot also takes mail for the
+     * user over LMTP on a loopback port (package {@code dovecot-lmtpd}), as a mail host's SMTP
+     * server hands it over, and delivers it into the INBOX.
+     */
+    static Dovecot prepare(Path work, String user, String password, boolean lmtp) throws IOException, InterruptedException {
         if (!installed()) {
             throw new IllegalStateException("Dovecot is not installed: apt-get install dovecot-imapd (the benchmark installs nothing itself)");
         }
@@ -49,9 +60,10 @@ final class Dovecot implements AutoCloseable {
         Path home = work.resolve("home").resolve(user.substring(0, user.indexOf('@')));
         Files.createDirectories(home.resolve("Maildir"));
         Files.writeString(work.resolve("users"), user + ":{PLAIN}" + password + "\n");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        int port = freePort();
+        int lmtpPort = lmtp ? freePort() : 0;
+        if (lmtp && !Files.isExecutable(Path.of("/usr/lib/dovecot/lmtp"))) {
+            throw new IllegalStateException("Dovecot's LMTP server is not installed: apt-get install dovecot-lmtpd");
         }
         // as root, Dovecot drops to its own users and serves the mail as nobody; otherwise everything runs as this user
         String internal = root ? "dovecot" : self;
@@ -61,7 +73,8 @@ final class Dovecot implements AutoCloseable {
                 "base_dir = " + work.resolve("run"),
                 "state_dir = " + work.resolve("state"),
                 "log_path = " + work.resolve("dovecot.log"),
-                "protocols = imap",
+                "protocols = imap" + (lmtp ? " lmtp" : ""),
+                "postmaster_address = postmaster@" + user.substring(user.indexOf('@') + 1),
                 "listen = 127.0.0.1",
                 "ssl = no",
                 "disable_plaintext_auth = no",
@@ -73,9 +86,11 @@ final class Dovecot implements AutoCloseable {
                 "mail_location = maildir:~/Maildir",
                 "service imap-login {", "  chroot =", "  inet_listener imap {", "    address = 127.0.0.1", "    port = " + port, "  }",
                 "  inet_listener imaps {", "    port = 0", "  }", "}",
-                "service anvil {", "  chroot =", "}", "");
+                "service anvil {", "  chroot =", "}",
+                lmtp ? "service lmtp {\n  inet_listener lmtp {\n    address = 127.0.0.1\n    port = " + lmtpPort + "\n  }\n}" : "",
+                "");
         Files.writeString(work.resolve("dovecot.conf"), config);
-        return new Dovecot(home, port, root, null);
+        return new Dovecot(home, port, lmtpPort, root, null);
     }
 
     /** A Maildir++ folder of the user's mailbox ({@code .Name/cur}); mails written there are already seen. */
@@ -103,7 +118,7 @@ final class Dovecot implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Dovecot(home, port, root, started);
+                return new Dovecot(home, port, lmtpPort, root, started);
             } catch (IOException notYet) {
                 if (!started.isAlive()) {
                     throw new IllegalStateException("Dovecot did not start: " + Files.readString(home.getParent().getParent().resolve("dovecot.out")));
@@ -117,6 +132,17 @@ final class Dovecot implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The LMTP port, when prepared with LMTP. */
+    int lmtpPort() {
+        return lmtpPort;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Override

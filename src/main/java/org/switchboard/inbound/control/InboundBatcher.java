@@ -63,14 +63,31 @@ public class InboundBatcher {
 
     /** Hands the payload to the next batch and waits for what it did; {@link Outcome#NOTHING} if it did nothing in time. */
     public Outcome submit(Payload payload) {
+        return submitAll(List.of(payload)).get(0);
+    }
+
+    /**
+     * Hands payloads that arrived together (a mailbox's new mails, say) to the next batches at
+     * once, so they share its transactions instead of taking turns, and waits for all of them.
+     */
+    public List<Outcome> submitAll(List<Payload> payloads) {
         if (stopped) {
-            return Outcome.NOTHING;
+            return payloads.stream().map(p -> Outcome.NOTHING).toList();
         }
         startWorkers();
-        Waiting waiting = new Waiting(payload, new CompletableFuture<>());
-        queue.add(waiting);
+        List<Waiting> waiting = payloads.stream().map(p -> new Waiting(p, new CompletableFuture<Outcome>())).toList();
+        queue.addAll(waiting);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        List<Outcome> outcomes = new ArrayList<>(waiting.size());
+        for (Waiting w : waiting) {
+            outcomes.add(await(w, deadline));
+        }
+        return outcomes;
+    }
+
+    private static Outcome await(Waiting waiting, long deadline) {
         try {
-            return waiting.outcome().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return waiting.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.NOTHING;

@@ -1,5 +1,6 @@
 package org.switchboard.inbound.control;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,7 +43,24 @@ public class InboundPipeline {
      * ({@link InboundBatcher}); whatever the batch could not do is done here, one item alone.
      */
     public Submission submit(long channelId, String idempotencyKey, String contentType, byte[] payload) {
-        InboundBatcher.Outcome grouped = batcher.submit(new InboundJournal.Payload(channelId, idempotencyKey, contentType, payload));
+        return submitAll(List.of(new InboundJournal.Payload(channelId, idempotencyKey, contentType, payload))).get(0);
+    }
+
+    /**
+     * As {@link #submit} for payloads that arrived together (a mailbox's new mails): they go into
+     * the batches at once and share their transactions; the answers come in the same order.
+     */
+    public List<Submission> submitAll(List<InboundJournal.Payload> payloads) {
+        List<InboundBatcher.Outcome> grouped = batcher.submitAll(payloads);
+        List<Submission> submissions = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            InboundJournal.Payload payload = payloads.get(i);
+            submissions.add(finish(grouped.get(i), payload.channelId(), payload.idempotencyKey(), payload.contentType(), payload.bytes()));
+        }
+        return submissions;
+    }
+
+    private Submission finish(InboundBatcher.Outcome grouped, long channelId, String idempotencyKey, String contentType, byte[] payload) {
         long itemId = grouped.itemId() != null ? grouped.itemId() : journalAlone(channelId, idempotencyKey, contentType, payload);
         Processed processed = grouped.processed();
         if (processed == null) {

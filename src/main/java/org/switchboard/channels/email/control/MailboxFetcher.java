@@ -2,6 +2,8 @@ package org.switchboard.channels.email.control;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,24 +46,30 @@ public class MailboxFetcher {
         while (true) {
             Message[] batch = uids.getMessagesByUID(last + 1, UIDFolder.LASTUID);
             folder.fetch(batch, wholeMessages(folder));
-            int inBatch = 0;
+            List<Message> taking = new ArrayList<>();
+            List<byte[]> raws = new ArrayList<>();
             for (Message message : batch) {
                 long uid = uids.getUID(message);
                 if (uid <= last) {
                     continue; // "n:*" always returns the newest message, even when it is older than n
                 }
-                intake.submit(channelId, raw(message));
-                if (moveTo != null) {
-                    folder.copyMessages(new Message[]{message}, moveTo);
-                    message.setFlag(Flags.Flag.DELETED, true);
-                }
+                taking.add(message);
+                raws.add(raw(message));
                 last = uid;
-                taken++;
-                if (++inBatch == BATCH) {
+                if (taking.size() == BATCH) {
                     break;
                 }
             }
+            int inBatch = taking.size();
             if (inBatch > 0) {
+                // together: mails a server announces at once share the pipeline's transactions
+                intake.submitAll(channelId, raws);
+                taken += inBatch;
+                if (moveTo != null) {
+                    Message[] moving = taking.toArray(Message[]::new);
+                    folder.copyMessages(moving, moveTo);
+                    folder.setFlags(moving, new Flags(Flags.Flag.DELETED), true);
+                }
                 // once per batch: a crash before this refetches the batch, and the journal keys stop the duplicates
                 leases.tookIn(channelId, last);
                 if (moveTo != null) {
