@@ -936,6 +936,15 @@ class InboundApiIT {
             assertEquals("PENDING", waiting.getString("deliveryState"), waiting.toString());
             assertTrue(waiting.getString("deliveryError").contains("190"), waiting.toString());
             assertTrue(ApiClient.object(api.get("/api/v1/channels/" + channelId + "/whatsapp")).getBoolean("reconnectNeeded"));
+
+            // a new token saved: the waiting reply goes now, not at its next try ten minutes on, and its wait was no failed attempt
+            graph.acceptOnly("EAAG-new-token");
+            HttpResponse<String> reconnected = api.send("PUT", "/api/v1/channels/" + channelId + "/whatsapp", "{\"accessToken\":\"EAAG-new-token\"}");
+            assertEquals(200, reconnected.statusCode(), reconnected.body());
+            assertFalse(ApiClient.object(reconnected).getBoolean("reconnectNeeded"));
+            JsonObject wentOut = awaitMessage(ticketId, m -> "One more thing".equals(m.getString("text")) && "SENT".equals(m.getString("deliveryState")));
+            assertTrue(!wentOut.containsKey("deliveryError") || wentOut.isNull("deliveryError"), wentOut.toString());
+            assertTrue(graph.sent().stream().anyMatch(request -> request.body().toString().contains("One more thing")), "Meta got the reply");
         }
     }
 

@@ -267,6 +267,17 @@ public class Message {
         }
     }
 
+    /**
+     * Not sent, and not for anything wrong with the message: the channel asked us to wait (a rate
+     * limit, a token to renew). It goes after {@code wait} without the wait counting as an attempt,
+     * so a message never fails for waiting.
+     */
+    public void deliveryWaits(String reason, Duration wait) {
+        requireOutbound();
+        this.deliveryError = shorten(reason);
+        this.nextDeliveryAt = Instant.now().plus(wait);
+    }
+
     /** Claims the message for one delivery attempt; a crash during the attempt leaves it due again later. */
     public void claimForDelivery(Duration attemptTimeout) {
         requireOutbound();

@@ -59,7 +59,9 @@ public class OutboundDelivery {
         } catch (RuntimeException e) {
             outcome = SendOutcome.retry(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        if (!(outcome instanceof SendOutcome.Sent)) {
+        if (outcome instanceof SendOutcome.Waiting) {
+            LOG.log(Level.FINE, "Message {0} waits: {1}", new Object[]{messageId, outcome}); // paced or paused: expected, not a failure
+        } else if (!(outcome instanceof SendOutcome.Sent)) {
             LOG.warning("Message " + messageId + " not sent: " + outcome);
         }
         queue.record(messageId, outcome);

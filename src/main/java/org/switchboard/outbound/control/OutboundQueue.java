@@ -103,10 +103,25 @@ public class OutboundQueue {
                 timeline(message, TicketEventType.MESSAGE_FAILED,
                         Phrase.of("timeline.replyGaveUp", "attempts", message.getDeliveryAttempts(), "reason", retry.reason()));
             }
+        } else if (outcome instanceof SendOutcome.Waiting waiting) {
+            message.deliveryWaits(waiting.reason(), waiting.after());
         } else if (outcome instanceof SendOutcome.Permanent refused) {
             message.attemptRefused(refused.reason());
             timeline(message, TicketEventType.MESSAGE_FAILED, Phrase.of("timeline.replyRefused", "reason", refused.reason()));
         }
+    }
+
+    /**
+     * The channel can send again (a new token was saved): its replies waiting for it are due now
+     * instead of at their next try. Returns how many. Joins the caller's transaction, so the
+     * replies become due only together with the new token.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resume(long channelId) {
+        return em.createQuery("UPDATE Message m SET m.nextDeliveryAt = :now WHERE m.channel.id = :channel"
+                        + " AND m.deliveryState = :pending AND m.nextDeliveryAt > :now")
+                .setParameter("now", Instant.now()).setParameter("channel", channelId).setParameter("pending", DeliveryState.PENDING)
+                .executeUpdate();
     }
 
     Backoff backoff() {

@@ -39,6 +39,22 @@ class MessageTest {
     }
 
     @Test
+    void aReplyThatWaitsForItsChannelNeverFailsForWaitingWhileFailedAttemptsDo() {
+        Message reply = Message.outbound(conversation, agent, "Re: s", "Hi", null);
+        for (int i = 0; i < 50; i++) {
+            reply.deliveryWaits("WhatsApp: 130429 Rate limit hit", java.time.Duration.ofSeconds(30));
+        }
+        assertEquals(DeliveryState.PENDING, reply.getDeliveryState());
+        assertEquals(0, reply.getDeliveryAttempts());
+        assertEquals("WhatsApp: 130429 Rate limit hit", reply.getDeliveryError(), "the agent sees why it waits");
+        assertEquals(true, reply.getNextDeliveryAt().isAfter(Instant.now().plusSeconds(25)));
+        reply.deliveryAttemptFailed("HTTP 503", 2, java.time.Duration.ofSeconds(1));
+        assertEquals(DeliveryState.PENDING, reply.getDeliveryState());
+        reply.deliveryAttemptFailed("HTTP 503", 2, java.time.Duration.ofSeconds(1));
+        assertEquals(DeliveryState.FAILED, reply.getDeliveryState(), "real failures still end after the maximum attempts");
+    }
+
+    @Test
     void internalNotesAreNeverDelivered() {
         Message note = Message.internalNote(conversation, agent, "Customer is a VIP");
         assertEquals(DeliveryState.NOT_APPLICABLE, note.getDeliveryState());

@@ -21,6 +21,7 @@ import org.switchboard.channels.entity.Channel;
 import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.messenger.control.MessengerDtos.MessengerBehaviour;
 import org.switchboard.channels.messenger.control.MessengerDtos.MessengerView;
+import org.switchboard.outbound.control.OutboundQueue;
 import org.switchboard.platform.config.SwitchboardSettings;
 import org.switchboard.platform.cache.RecentLookups;
 import org.switchboard.platform.crypto.SecretBox;
@@ -32,6 +33,9 @@ public class MessengerChannelService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    OutboundQueue outbound;
 
     @Inject
     SecretBox secrets;
@@ -97,6 +101,7 @@ public class MessengerChannelService {
         MessengerSettings updated = stored.withPage(appId, sealedAppSecret, pageId, pageName, secrets.seal(pageToken));
         channel.changeTypeSettings(TypedSettings.write(updated));
         receivers.clearWhenDone(transaction);
+        outbound.resume(channelId); // replies that waited for a working page token go now
         return updated;
     }
 

@@ -102,14 +102,14 @@ public class MessengerSender implements MessageSender {
         String reason = "Messenger: " + error.code() + (error.subcode() == 0 ? "" : "/" + error.subcode()) + " " + error.message();
         if (error.tokenInvalid()) {
             channels.tokenRefused(channelId);
-            return SendOutcome.retry(reason + " — the page must be connected again (Continue with Facebook in the channel's settings); the reply waits",
+            return SendOutcome.waitFor(reason + " — the page must be connected again (Continue with Facebook in the channel's settings); the reply waits",
                     TOKEN_RETRY);
         }
         if (error.code() == 10 && error.subcode() == WINDOW_ERROR_SUBCODE) {
             return SendOutcome.permanent("Outside Messenger's reply window (" + reason + ")");
         }
         if (error.rateLimited() || answer.status() == 429) {
-            return SendOutcome.retry(reason, Duration.ofSeconds(30));
+            return SendOutcome.waitFor(reason, Duration.ofSeconds(30)); // a rate limit makes the reply wait, never fail
         }
         if (answer.status() >= 500) {
             return SendOutcome.retry(reason);

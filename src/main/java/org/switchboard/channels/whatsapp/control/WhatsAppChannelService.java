@@ -21,6 +21,7 @@ import org.switchboard.channels.entity.Channel;
 import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppRequest;
 import org.switchboard.channels.whatsapp.control.WhatsAppDtos.WhatsAppView;
+import org.switchboard.outbound.control.OutboundQueue;
 import org.switchboard.platform.config.SwitchboardSettings;
 import org.switchboard.platform.cache.RecentLookups;
 import org.switchboard.platform.crypto.SecretBox;
@@ -32,6 +33,9 @@ public class WhatsAppChannelService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    OutboundQueue outbound;
 
     @Inject
     SecretBox secrets;
@@ -91,6 +95,9 @@ public class WhatsAppChannelService {
                 stored == null ? null : stored.templates(), stored == null ? null : stored.templatesSyncedAt());
         channel.changeTypeSettings(TypedSettings.write(updated));
         receivers.clearWhenDone(transaction);
+        if (!blank(request.accessToken())) {
+            outbound.resume(channelId); // replies that waited for a working token go now
+        }
         return view(channel, updated);
     }
 

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.conversations.control.CustomerWindow;
 import org.switchboard.channels.meta.MetaGraph;
 import org.switchboard.channels.meta.MetaGraph.Answer;
@@ -18,19 +20,24 @@ import org.switchboard.conversations.entity.Message;
 import org.switchboard.outbound.control.MessageSender;
 import org.switchboard.outbound.control.PermanentFailure;
 import org.switchboard.outbound.control.SendOutcome;
+import org.switchboard.outbound.control.SendPace;
 import org.switchboard.platform.json.Jsonp;
 
 /**
  * Sends a reply through the Cloud API ({@code POST /{phone-number-id}/messages}). WhatsApp allows
  * free text only within 24 hours of the customer's last message; outside it the reply is refused
  * here with that reason (it would fail silently at Meta). A revoked or expired token marks the
- * channel "reconnect needed" and the reply waits in the queue; rate limits wait, never fail.
+ * channel "reconnect needed" and the reply waits in the queue; rate limits wait, never fail: sends
+ * are paced to the number's throughput ({@code switchboard.whatsapp.messages-per-second}, Meta's
+ * default 80) and to Meta's pair rate (one message every 6 seconds to one customer, bursts of 45),
+ * and Meta's own rate-limit answers make the reply wait too.
  */
 @ApplicationScoped
 public class WhatsAppSender implements MessageSender {
 
     static final Duration WINDOW = Duration.ofHours(24);
     static final Duration TOKEN_RETRY = Duration.ofMinutes(10);
+    static final SendPace.Rate PAIR_RATE = SendPace.Rate.every(Duration.ofSeconds(6), 45);
 
     @PersistenceContext
     EntityManager em;
@@ -40,6 +47,13 @@ public class WhatsAppSender implements MessageSender {
 
     @Inject
     MetaGraph graph;
+
+    @Inject
+    SendPace pace;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.whatsapp.messages-per-second", defaultValue = "80")
+    int messagesPerSecond;
 
     @Override
     public String kind() {
@@ -57,7 +71,14 @@ public class WhatsAppSender implements MessageSender {
         String to = threadKey.substring("wa:".length());
         String body = message.getSendAs() != null ? template(to, message.getSendAs()) : text(to, message);
         long channelId = message.getChannel().getId();
-        return () -> send(channelId, outbound, body);
+        List<SendPace.Limit> limits = List.of(
+                new SendPace.Limit("whatsapp:" + outbound.phoneNumberId(), new SendPace.Rate(messagesPerSecond, messagesPerSecond)),
+                new SendPace.Limit("whatsapp:" + outbound.phoneNumberId() + ":" + to, PAIR_RATE));
+        return () -> {
+            Duration wait = pace.take(limits);
+            return wait.isZero() ? send(channelId, outbound, body)
+                    : SendOutcome.waitFor("Paced to WhatsApp's rate for this number; goes in " + Math.max(1, wait.toMillis()) + " ms", wait);
+        };
     }
 
     /** Free text: only within 24 hours of the customer's last message (by WhatsApp's timestamp). */
@@ -108,10 +129,10 @@ public class WhatsAppSender implements MessageSender {
         String reason = "WhatsApp: " + error.code() + " " + error.message();
         if (error.tokenInvalid()) {
             channels.tokenRefused(channelId);
-            return SendOutcome.retry(reason + " — the channel needs a new access token (reconnect in its settings); the reply waits", TOKEN_RETRY);
+            return SendOutcome.waitFor(reason + " — the channel needs a new access token (reconnect in its settings); the reply waits", TOKEN_RETRY);
         }
         if (error.rateLimited() || answer.status() == 429) {
-            return SendOutcome.retry(reason, retryAfter(answer.retryAfter()));
+            return SendOutcome.waitFor(reason, retryAfter(answer.retryAfter()));
         }
         if (answer.status() >= 500) {
             return SendOutcome.retry(reason);
