@@ -96,6 +96,14 @@
         }
     };
 
+    /* the channel is connected: from now on no notice for this agent can be missed (tests wait for this mark) */
+    window.sbCallsLive = function () {
+        var box = container();
+        if (box) {
+            box.dataset.live = "true";
+        }
+    };
+
     function showRingingOnLoad() {
         var box = container();
         if (box && box.dataset.notices) {
