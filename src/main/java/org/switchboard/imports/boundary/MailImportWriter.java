@@ -14,6 +14,7 @@ import org.switchboard.imports.control.ImportItem;
 import org.switchboard.imports.control.ImportJob;
 import org.switchboard.imports.control.ImportRecords;
 import org.switchboard.imports.control.ImportWriter;
+import org.switchboard.platform.persistence.TableStatistics;
 
 /**
  * Hands a chunk to {@link ImportWriter}, which writes it and the part's position in one
@@ -24,6 +25,9 @@ import org.switchboard.imports.control.ImportWriter;
 @Named
 public class MailImportWriter extends AbstractItemWriter {
 
+    /** The tables an import fills and looks rows up in by IN-lists (see {@link TableStatistics}). */
+    private static final List<String> IMPORTED_TABLES = List.of("contacts", "contact_emails", "tickets", "conversations", "messages");
+
     @Inject
     JobContext jobContext;
 
@@ -32,6 +36,9 @@ public class MailImportWriter extends AbstractItemWriter {
 
     @Inject
     ImportRecords records;
+
+    @Inject
+    TableStatistics statistics;
 
     private ImportJob job;
 
@@ -49,6 +56,8 @@ public class MailImportWriter extends AbstractItemWriter {
         if (job.dryRun()) {
             ImportItem last = items.get(items.size() - 1);
             records.dryRunChunk(job.runId(), job.progressKey(), last.part(), last.resumeAfter(), items.size(), written);
+        } else {
+            statistics.wrote(written.messages(), IMPORTED_TABLES);
         }
     }
 }
