@@ -6,8 +6,19 @@ package org.switchboard.imports.control;
  */
 public interface MailSource extends AutoCloseable {
 
-    /** One mail of the source; {@code resumeAfter} restarts the read right after it. */
-    record SourceMail(String part, String position, String resumeAfter, byte[] raw) {
+    /**
+     * One mail of the source; {@code resumeAfter} restarts the read right after it. {@code parsed}
+     * is set once the read-ahead thread has parsed it (then {@code raw} is let go).
+     */
+    record SourceMail(String part, String position, String resumeAfter, byte[] raw, MailParsing.Parsed parsed) {
+
+        public SourceMail(String part, String position, String resumeAfter, byte[] raw) {
+            this(part, position, resumeAfter, raw, null);
+        }
+
+        SourceMail withParsed(MailParsing.Parsed result) {
+            return new SourceMail(part, position, resumeAfter, null, result);
+        }
     }
 
     /** @param resumeAfter a {@link SourceMail#resumeAfter()} of an earlier read, or null for the start */

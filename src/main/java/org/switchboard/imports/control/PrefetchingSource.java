@@ -5,13 +5,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads a source ahead on a thread of its own, so fetching the next mails (an IMAP round trip,
  * GreenMail or a real server taking its time) overlaps with writing the ones already read,
  * instead of the two taking turns. What is read ahead is bounded by count and by bytes, so the
  * heap stays flat whatever the mailbox holds. Mails come out in the source's order; a failure of
- * the source comes out where it happened.
+ * the source comes out where it happened. The thread also {@code prepare}s each mail (the import
+ * parses it there), so on two cores the parsing of the next mails overlaps with the writing.
  */
 public final class PrefetchingSource implements MailSource {
 
@@ -23,9 +25,14 @@ public final class PrefetchingSource implements MailSource {
     private record Failure(Exception exception) {
     }
 
+    /** A mail read ahead, with the bytes it holds of the budget (its raw size, taken before preparing). */
+    private record Ahead(SourceMail mail, int weight) {
+    }
+
     private final MailSource source;
     private final BiFunction<Runnable, String, Thread> threads;
     private final String name;
+    private final UnaryOperator<SourceMail> prepare;
     private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(AHEAD);
     private final Semaphore bytes = new Semaphore(AHEAD_BYTES);
     private volatile boolean closing;
@@ -34,9 +41,15 @@ public final class PrefetchingSource implements MailSource {
 
     /** @param threads makes the read-ahead thread (the server's managed thread factory) */
     public PrefetchingSource(MailSource source, BiFunction<Runnable, String, Thread> threads, String name) {
+        this(source, threads, name, UnaryOperator.identity());
+    }
+
+    /** @param prepare what the read-ahead thread does to each mail before handing it on */
+    public PrefetchingSource(MailSource source, BiFunction<Runnable, String, Thread> threads, String name, UnaryOperator<SourceMail> prepare) {
         this.source = source;
         this.threads = threads;
         this.name = name;
+        this.prepare = prepare;
     }
 
     @Override
@@ -51,7 +64,8 @@ public final class PrefetchingSource implements MailSource {
         try {
             SourceMail mail;
             while (!closing && (mail = source.next()) != null) {
-                if (!hand(mail, weight(mail))) {
+                int weight = weight(mail);
+                if (!hand(new Ahead(prepare.apply(mail), weight), weight)) {
                     return;
                 }
             }
@@ -106,9 +120,9 @@ public final class PrefetchingSource implements MailSource {
             ended = true;
             throw failure.exception();
         }
-        SourceMail mail = (SourceMail) item;
-        bytes.release(weight(mail));
-        return mail;
+        Ahead read = (Ahead) item;
+        bytes.release(read.weight());
+        return read.mail();
     }
 
     @Override

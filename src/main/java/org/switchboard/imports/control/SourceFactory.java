@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 
 import org.switchboard.channels.email.control.EmailAccount;
 import org.switchboard.channels.email.control.EmailChannelService;
+import org.switchboard.channels.email.control.EmailPayloadParser;
+import org.switchboard.imports.control.MailSource.SourceMail;
 import org.switchboard.platform.concurrent.Background;
 
 /** Opens the mail source of an import's part. */
@@ -22,9 +24,16 @@ public class SourceFactory {
     @Inject
     Background background;
 
-    /** The part's source, read ahead on a thread of its own while the job writes (see {@link PrefetchingSource}). */
+    @Inject
+    EmailPayloadParser parser;
+
+    /**
+     * The part's source, read ahead and parsed on a thread of its own while the job writes (see
+     * {@link PrefetchingSource}); every mail it gives has its {@link SourceMail#parsed()}.
+     */
     public MailSource open(ImportJob job, String part) throws IOException {
-        return new PrefetchingSource(source(job, part), background::newThread, part);
+        MailParsing parsing = new MailParsing(parser, accounts.account(job.channelId()), job);
+        return new PrefetchingSource(source(job, part), background::newThread, part, parsing::prepare);
     }
 
     private MailSource source(ImportJob job, String part) throws IOException {

@@ -105,4 +105,25 @@ class PrefetchingSourceTest {
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "close does not wait for a consumer that never comes");
         assertTrue(source.closed);
     }
+
+    @Test
+    void eachMailIsPreparedOnTheReadAheadThreadAndComesOutInOrder() throws Exception {
+        List<String> preparedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        MailParsing.Parsed marker = new MailParsing.Parsed(null, null);
+        try (PrefetchingSource prefetching = new PrefetchingSource(new CountingSource(300, 10, -1), Thread::new, "test", mail -> {
+            preparedOn.add(Thread.currentThread().getName());
+            return mail.withParsed(marker);
+        })) {
+            prefetching.open(null);
+            for (int i = 0; i < 300; i++) {
+                MailSource.SourceMail mail = prefetching.next();
+                assertEquals(Integer.toString(i), mail.resumeAfter());
+                assertTrue(mail.parsed() == marker, "handed on prepared");
+                assertNull(mail.raw(), "the raw bytes are let go once parsed");
+            }
+            assertNull(prefetching.next());
+        }
+        assertEquals(300, preparedOn.size());
+        assertTrue(preparedOn.stream().noneMatch(Thread.currentThread().getName()::equals), "never on the consumer's thread");
+    }
 }
