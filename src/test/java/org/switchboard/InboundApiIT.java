@@ -846,6 +846,23 @@ class InboundApiIT {
             assertEquals(200, postSigned(meta, whatsAppStatus(phoneNumberId, sent.wamid(), "delivered", null), secret).statusCode());
             assertEquals("READ", awaitMessage(ticketId, m -> m.getJsonNumber("id").longValue() == reply.getJsonNumber("id").longValue()
                     && "READ".equals(m.getString("deliveryState"))).getString("deliveryState"), "delivered after read changes nothing");
+            assertFalse(sent.body().containsKey("context"), "a reply quoting nothing has no context: " + sent.body());
+
+            // a quoted reply: WhatsApp's context names the customer's message; what cannot be quoted is refused, naming the field
+            long questionId = detail.getJsonArray("messages").getJsonObject(0).getJsonNumber("id").longValue();
+            assertEquals(202, api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"Yes, that order.\",\"quotedMessageId\":" + questionId + "}")
+                    .statusCode());
+            JsonObject quotedReply = awaitMessage(ticketId, m -> "Yes, that order.".equals(m.getString("text")) && "SENT".equals(m.getString("deliveryState")));
+            assertEquals(questionId, quotedReply.getJsonNumber("quotedMessageId").longValue());
+            org.switchboard.testing.FakeGraphApi.Sent quotedSend = graph.sent().get(graph.sent().size() - 1);
+            assertEquals("Yes, that order.", quotedSend.body().getJsonObject("text").getString("body"));
+            assertEquals(wamid, quotedSend.body().getJsonObject("context").getString("message_id"), quotedSend.body().toString());
+            for (String notQuotable : List.of(reply.getJsonNumber("id").toString(), "987654321987")) { // our own reply; no such message
+                HttpResponse<String> refusedQuote = api.post("/api/v1/tickets/" + ticketId + "/replies",
+                        "{\"text\":\"Quoting this\",\"quotedMessageId\":" + notQuotable + "}");
+                assertEquals(400, refusedQuote.statusCode(), refusedQuote.body());
+                assertTrue(refusedQuote.body().contains("\"quotedMessageId\""), refusedQuote.body());
+            }
 
             // outside the 24-hour window free text is refused with the reason, not sent to fail silently
             String oldWamid = "wamid.old" + unique("o").replace("-", "");
@@ -858,6 +875,11 @@ class InboundApiIT {
             api.post("/api/v1/tickets/" + oldTicket + "/replies", "{\"text\":\"Sorry for the wait\"}");
             JsonObject refused = awaitMessage(oldTicket, m -> "FAILED".equals(m.getString("deliveryState")));
             assertTrue(refused.getString("deliveryError").contains("24-hour window"), refused.toString());
+            long oldQuestion = ApiClient.object(api.get("/api/v1/tickets/" + oldTicket)).getJsonArray("messages").getJsonObject(0).getJsonNumber("id").longValue();
+            HttpResponse<String> closedQuote = api.post("/api/v1/tickets/" + oldTicket + "/replies",
+                    "{\"text\":\"Quoting late\",\"quotedMessageId\":" + oldQuestion + "}");
+            assertEquals(400, closedQuote.statusCode(), "no quote once the window closed: " + closedQuote.body());
+            assertTrue(closedQuote.body().contains("quotedMessageId"), closedQuote.body());
             assertEquals(sends, graph.sent().size(), "nothing went to Meta");
 
             // outside the window the reply box offers the account's approved templates, and one goes with its values

@@ -501,6 +501,28 @@ class WorkspaceIT {
                     sleep(100);
                 }
                 assertEquals("parcel_update", meta.sent().get(0).body().getJsonObject("template").getString("name"), "the template went to Meta");
+
+                // within the window a reply may quote the customer's message: the box shows it, WhatsApp gets its id as context
+                page.get(base.resolve("ticket.xhtml?id=" + open).toString());
+                quote(browser, page, "Lainaa", "fi", "Lainaus:");
+                browser.screenshot("ticket-whatsapp-quote-fi");
+                quote(browser, page, "Quote", "en", "Quoting:");
+                assertTrue(page.findElement(By.id("replyQuoteText")).getText().contains("Is the shop open today?"));
+                browser.screenshot("ticket-whatsapp-quote");
+                page.findElement(By.id("composer:replyForm:replyText")).sendKeys("Yes, until 18.");
+                page.findElement(By.id("composer:replyForm:send")).click();
+                browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article.message.outbound .quoted"),
+                        "In reply to: Is the shop open today?"));
+                assertTrue(page.findElements(By.id("composer:replyForm:replyQuote")).isEmpty(), "the next reply quotes nothing again");
+                browser.screenshot("ticket-whatsapp-quoted-reply");
+                for (int i = 0; i < 50 && meta.sent().size() < 2; i++) {
+                    sleep(100);
+                }
+                JsonObject quotedSend = meta.sent().get(1).body();
+                assertEquals("Yes, until 18.", quotedSend.getJsonObject("text").getString("body"));
+                assertTrue(quotedSend.getJsonObject("context").getString("message_id").startsWith("wamid.open"), quotedSend.toString());
+                page.get(base.resolve("ticket.xhtml?id=" + closed).toString());
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice")));
             }
             new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "ikkuna"));
@@ -1074,6 +1096,14 @@ class WorkspaceIT {
             browser.screenshot("ticket-voicemail-fi");
             new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
         }
+    }
+
+    /** In this language, clicks the Quote link of the ticket's (one) customer message and waits for the reply box to show it. */
+    private static void quote(Browser browser, WebDriver page, String link, String language, String label) {
+        new Select(page.findElement(By.id("preferences:language"))).selectByValue(language);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article.message.inbound .quote-link"), link));
+        page.findElement(By.cssSelector("article.message.inbound .quote-link")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("composer:replyForm:replyQuote"), label));
     }
 
     private long whatsAppTicket(String phoneNumberId, String waId, String wamid, long timestamp, String text) throws InterruptedException {

@@ -85,6 +85,10 @@ public class Message {
     @Column(name = "send_as")
     private String sendAs;
 
+    /** The customer's message this reply quotes (its id); null when it quotes none. */
+    @Column(name = "quoted_message_id")
+    private Long quotedMessageId;
+
     /** Sent by a machine (auto-reply, bounce): never opens or reopens a ticket. */
     private boolean automatic;
 
@@ -409,6 +413,28 @@ public class Message {
 
     public String getSendAs() {
         return sendAs;
+    }
+
+    /**
+     * Quotes a message the customer sent in this reply's conversation, which the channel knows by its
+     * id: the provider shows it above the reply.
+     */
+    public void quote(Message quoted) {
+        requireOutbound();
+        Conversation theirs = quoted.getConversation();
+        boolean sameConversation = theirs != null && conversation != null
+                && (theirs == conversation || theirs.getId() != null && theirs.getId().equals(conversation.getId()));
+        if (quoted.getDirection() != MessageDirection.INBOUND || !sameConversation) {
+            throw new IllegalArgumentException("A reply quotes a message the customer sent in its own conversation");
+        }
+        if (quoted.getExternalId() == null) {
+            throw new IllegalArgumentException("The quoted message has no id the channel knows");
+        }
+        this.quotedMessageId = quoted.getId();
+    }
+
+    public Long getQuotedMessageId() {
+        return quotedMessageId;
     }
 
     public String getChannelMessageId() {

@@ -100,12 +100,13 @@ public class TicketPage implements Serializable {
     private Priority priority;
     private long version;
     private String replyText;
+    private Long quoting;
     private String noteText;
     private String templateId;
     private String templateValues;
 
-    /** A message as shown: safe HTML, its channel, its files. */
-    public record Entry(MessageView message, String html, boolean remoteImagesBlocked, String channel, String channelType) {
+    /** A message as shown: safe HTML, its channel, its files, and the start of the customer's message it quotes (or null). */
+    public record Entry(MessageView message, String html, boolean remoteImagesBlocked, String channel, String channelType, String quoted) {
         public boolean isInbound() {
             return message.direction() == MessageDirection.INBOUND;
         }
@@ -194,7 +195,10 @@ public class TicketPage implements Serializable {
         List<Entry> shown = new ArrayList<>();
         ChannelOption latestChannel = null;
         String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        Map<Long, String> texts = new HashMap<>(); // a reply's quoted message came before it
         for (MessageView message : detail.messages()) {
+            texts.put(message.id(), message.text() != null && !message.text().isBlank() ? message.text()
+                    : message.attachments().stream().map(AttachmentView::filename).findFirst().orElse(null));
             Map<String, String> inline = new HashMap<>();
             for (AttachmentView file : message.attachments()) {
                 if (file.contentId() != null) {
@@ -208,7 +212,7 @@ public class TicketPage implements Serializable {
                 latestConversationId = message.conversationId();
             }
             shown.add(new Entry(message, html.html(), html.remoteImagesBlocked(), channel == null ? null : channel.name(),
-                    channel == null ? null : channel.type()));
+                    channel == null ? null : channel.type(), message.quotedMessageId() == null ? null : excerpt(texts.get(message.quotedMessageId()))));
         }
         entries = shown;
         return latestChannel;
@@ -223,6 +227,41 @@ public class TicketPage implements Serializable {
         Composer shown = connectors.of(latest.type()).map(c -> conversation == null ? c.composer(latest.id(), session.getFullName())
                 : c.composer(latest.id(), conversation, session.getFullName())).orElse(Composer.PLAIN);
         return Composer.PLAIN.equals(shown) ? null : shown;
+    }
+
+    private static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 140 ? line : line.substring(0, 139) + "…";
+    }
+
+    /** A message of the customer's in the conversation replies go to, on a channel whose replies can quote it. */
+    public boolean quotable(Entry entry) {
+        Composer shown = getComposer();
+        return shown != null && shown.quotes() && !shown.closed() && entry.isInbound() && !entry.isCall()
+                && entry.message().externalId() != null && java.util.Objects.equals(entry.message().conversationId(), latestConversationId);
+    }
+
+    /** The next reply quotes this message. */
+    public void quote(long messageId) {
+        entries.stream().filter(e -> e.message().id() == messageId).filter(this::quotable).findFirst().ifPresent(e -> quoting = messageId);
+    }
+
+    public void unquote() {
+        quoting = null;
+    }
+
+    public Long getQuoting() {
+        return quoting;
+    }
+
+    /** The start of the message the next reply quotes, for the reply box. */
+    public String getQuotingText() {
+        return quoting == null ? null : entries.stream().filter(e -> e.message().id() == quoting).findFirst()
+                .map(e -> excerpt(e.message().text() != null && !e.message().text().isBlank() ? e.message().text()
+                        : e.message().attachments().stream().map(AttachmentView::filename).findFirst().orElse(null))).orElse(null);
     }
 
     /** No free-text reply can go in the latest conversation now (a provider's reply window closed); the composer says why. */
@@ -258,12 +297,17 @@ public class TicketPage implements Serializable {
             return;
         }
         try {
-            tickets.reply(id, username(), replyText, null);
+            tickets.reply(id, username(), replyText, null, null, quoting);
         } catch (IllegalStateException noConversation) {
             Pages.error(noConversation.getMessage());
             return;
+        } catch (IllegalArgumentException cannotQuote) {
+            quoting = null; // the window closed meanwhile, or the message is gone: the reply stays in the box, unquoted
+            Pages.error(texts.get("ticket.cannotQuote"));
+            return;
         }
         replyText = null;
+        quoting = null;
         Pages.info(texts.get("ticket.replyQueued"));
         load(true);
     }

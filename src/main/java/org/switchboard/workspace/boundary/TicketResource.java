@@ -105,7 +105,7 @@ public class TicketResource {
     @POST
     @Path("{id}/replies")
     public Response reply(@PathParam("id") long id, @NotNull @Valid ReplyRequest request) {
-        MessageView reply = tickets.reply(id, caller(), request.text(), request.html(), request.attachments()).orElseThrow(() -> notFound(id));
+        MessageView reply = tickets.reply(id, caller(), request.text(), request.html(), request.attachments(), request.quotedMessageId()).orElseThrow(() -> notFound(id));
         return Response.status(Response.Status.ACCEPTED).entity(reply).build();
     }
 

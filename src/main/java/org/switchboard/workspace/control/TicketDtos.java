@@ -35,8 +35,9 @@ public final class TicketDtos {
                               Long version) {
     }
 
+    /** {@code quotedMessageId}: a message the customer sent in the conversation, quoted above the reply where the channel can (WhatsApp). */
     public record ReplyRequest(@NotBlank @Size(max = 1_000_000) String text, @Size(max = 2_000_000) String html,
-                               @Valid @Size(max = 20) List<FileDto> attachments) {
+                               @Valid @Size(max = 20) List<FileDto> attachments, Long quotedMessageId) {
     }
 
     /** A file sent with a reply; {@code contentBase64} is the file's bytes in Base64. */
@@ -57,7 +58,7 @@ public final class TicketDtos {
     public record MessageView(long id, Long conversationId, MessageDirection direction, String author, String subject, String text,
                               String html, String externalId, Instant sentAt, Instant createdAt, DeliveryState deliveryState,
                               String deliveryError, String channelMessageId, boolean automatic, String notes,
-                              List<AttachmentView> attachments, CallView call) {
+                              List<AttachmentView> attachments, CallView call, Long quotedMessageId) {
     }
 
     /** A message of kind call: what the phone system reported, as the ticket page and the API show it; null on other messages. */

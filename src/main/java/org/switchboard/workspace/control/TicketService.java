@@ -264,11 +264,14 @@ public class TicketService {
 
     /** An agent's reply to the contact, in the ticket's latest conversation; delivered by its channel. */
     public Optional<MessageView> reply(long id, String actor, String text, String html) {
-        return reply(id, actor, text, html, null);
+        return reply(id, actor, text, html, null, null);
     }
 
-    /** An agent's reply with files; delivered by the channel of the ticket's latest conversation. */
-    public Optional<MessageView> reply(long id, String actor, String text, String html, List<FileDto> files) {
+    /**
+     * An agent's reply with files, quoting one of the customer's messages where the channel can
+     * (null: none); delivered by the channel of the ticket's latest conversation.
+     */
+    public Optional<MessageView> reply(long id, String actor, String text, String html, List<FileDto> files, Long quotedMessageId) {
         Ticket ticket = em.find(Ticket.class, id);
         if (ticket == null) {
             return Optional.empty();
@@ -281,6 +284,9 @@ public class TicketService {
         Channel channel = conversation.getChannel();
         connectors.of(channel.getType()).map(c -> c.repliesThrough(channel.getId(), conversation.getId())).filter(java.util.OptionalLong::isPresent)
                 .map(through -> em.find(Channel.class, through.getAsLong())).ifPresent(reply::sendThrough);
+        if (quotedMessageId != null) {
+            quote(reply, quotedMessageId, conversation, agent);
+        }
         reply.queueForDelivery();
         em.persist(reply);
         for (FileDto file : files == null ? List.<FileDto>of() : files) {
@@ -335,6 +341,24 @@ public class TicketService {
         return Optional.of(messageView(reply));
     }
 
+    private void quote(Message reply, long quotedMessageId, Conversation conversation, User agent) {
+        Channel channel = conversation.getChannel();
+        boolean quotes = connectors.of(channel.getType()).map(c -> c.composer(channel.getId(), conversation.getId(), agent.getFullName()))
+                .map(Composer::quotes).orElse(false);
+        if (!quotes) {
+            throw new IllegalArgumentException("quotedMessageId: replies on this channel cannot quote a message now");
+        }
+        Message quoted = em.find(Message.class, quotedMessageId);
+        if (quoted == null) {
+            throw new IllegalArgumentException("quotedMessageId: there is no message " + quotedMessageId);
+        }
+        try {
+            reply.quote(quoted);
+        } catch (IllegalArgumentException wrong) {
+            throw new IllegalArgumentException("quotedMessageId: " + wrong.getMessage(), wrong);
+        }
+    }
+
     /** Replies go in the ticket's latest conversation. */
     private Conversation latestConversation(Ticket ticket) {
         return em.createQuery("SELECT c FROM Conversation c WHERE c.ticket = :t ORDER BY c.lastMessageAt DESC, c.id DESC", Conversation.class)
@@ -380,7 +404,7 @@ public class TicketService {
         return new MessageView(m.getId(), m.getConversation() == null ? null : m.getConversation().getId(), m.getDirection(),
                 m.getAuthor() == null ? null : m.getAuthor().getUsername(), m.getSubject(), m.getText(), m.getSanitizedHtml(),
                 m.getExternalId(), m.getSentAt(), m.getCreatedAt(), m.getDeliveryState(), m.getDeliveryError(),
-                m.getChannelMessageId(), m.isAutomatic(), m.getNotes(), files, call);
+                m.getChannelMessageId(), m.isAutomatic(), m.getNotes(), files, call, m.getQuotedMessageId());
     }
 
     public Optional<TicketSummary> summaryOf(long id) {

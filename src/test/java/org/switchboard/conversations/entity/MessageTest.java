@@ -55,6 +55,18 @@ class MessageTest {
     }
 
     @Test
+    void aReplyQuotesOnlyTheCustomersMessagesOfItsOwnConversation() {
+        Message question = Message.inbound(conversation, "wamid.1", "s", "Where is my order?", null, Instant.now());
+        Message reply = Message.outbound(conversation, agent, "Re: s", "It ships today", null);
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> reply.quote(question), "the customer's message in the same conversation");
+        Message other = Message.inbound(new Conversation(conversation.getChannel(), null, "thread-2"), "wamid.2", "s", "Hi", null, Instant.now());
+        assertThrows(IllegalArgumentException.class, () -> reply.quote(other), "another conversation's message");
+        assertThrows(IllegalArgumentException.class, () -> reply.quote(Message.outbound(conversation, agent, "Re: s", "Earlier", null)),
+                "our own message");
+        assertThrows(IllegalStateException.class, () -> question.quote(question), "only a reply quotes");
+    }
+
+    @Test
     void internalNotesAreNeverDelivered() {
         Message note = Message.internalNote(conversation, agent, "Customer is a VIP");
         assertEquals(DeliveryState.NOT_APPLICABLE, note.getDeliveryState());

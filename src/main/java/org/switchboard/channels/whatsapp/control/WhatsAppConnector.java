@@ -62,7 +62,7 @@ public class WhatsAppConnector implements ChannelConnector {
                     .map(t -> new ReplyTemplate(t.name() + "|" + t.language(), t.name(), t.language(), t.body(), t.parameters())).toList();
             return new Composer(null, null, texts.get(templates.isEmpty() ? "whatsapp.windowClosed" : "whatsapp.windowClosedTemplates"), true, templates);
         }
-        return new Composer(null, null, texts.get("whatsapp.windowOpen", left.toHours(), left.toMinutesPart()));
+        return new Composer(null, null, texts.get("whatsapp.windowOpen", left.toHours(), left.toMinutesPart())).quoting();
     }
 
     @Override

@@ -87,9 +87,16 @@ public class WhatsAppSender implements MessageSender {
         if (lastFromCustomer == null || lastFromCustomer.plus(WINDOW).isBefore(Instant.now())) {
             throw new PermanentFailure("Outside WhatsApp's 24-hour window since the customer's last message: only an approved template may go now");
         }
-        return Jsonp.objectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual").add("to", to)
-                .add("type", "text").add("text", Jsonp.objectBuilder().add("preview_url", false)
-                        .add("body", message.getText() == null ? "" : message.getText())).build().toString();
+        jakarta.json.JsonObjectBuilder text = Jsonp.objectBuilder().add("messaging_product", "whatsapp").add("recipient_type", "individual")
+                .add("to", to);
+        quotedWamid(message).ifPresent(wamid -> text.add("context", Jsonp.objectBuilder().add("message_id", wamid)));
+        return text.add("type", "text").add("text", Jsonp.objectBuilder().add("preview_url", false)
+                .add("body", message.getText() == null ? "" : message.getText())).build().toString();
+    }
+
+    /** The WhatsApp id of the customer's message the reply quotes: WhatsApp shows that message above the reply. */
+    private java.util.Optional<String> quotedWamid(Message message) {
+        return java.util.Optional.ofNullable(message.getQuotedMessageId()).map(id -> em.find(Message.class, id)).map(Message::getExternalId);
     }
 
     /** An approved template with its values: allowed at any time ({@code send_as}: {"template": "name|language", "parameters": [...]}). */
