@@ -674,6 +674,16 @@ class WorkspaceIT {
             assertEquals(1, messages(ticketId).stream().filter(m -> "It left the warehouse this morning.".equals(m.getString("text"))).count(),
                     "our own send's echo is not a copy");
 
+            // an image arrives as Facebook's expiring link: the file is fetched from it at once (no token goes there) into the message
+            byte[] receipt = new byte[2048];
+            random.nextBytes(receipt);
+            String link = facebook.cdnFile("receipt.png", "image/png", receipt);
+            assertEquals(200, postMessenger(meta, messengerEvent(pageId, psid, pageId, System.currentTimeMillis(), "\"message\":{\"mid\":\"m_"
+                    + unique("img") + "\",\"attachments\":[{\"type\":\"image\",\"payload\":{\"url\":\"" + link + "\"}}]}"), appSecret).statusCode());
+            JsonObject image = awaitMessage(ticketId, m -> "[image: receipt.png]".equals(m.getString("text")) && !m.getJsonArray("attachments").isEmpty());
+            assertEquals("receipt.png", image.getJsonArray("attachments").getJsonObject(0).getString("filename"));
+            assertEquals(receipt.length, image.getJsonArray("attachments").getJsonObject(0).getJsonNumber("size").intValue());
+
             // delivery and read watermarks move our messages forward, never back
             long after = System.currentTimeMillis() + 1000;
             assertEquals(200, postMessenger(meta, messengerEvent(pageId, psid, pageId, after, "\"read\":{\"watermark\":" + after + "}"), appSecret).statusCode());

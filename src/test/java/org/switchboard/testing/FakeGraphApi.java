@@ -88,6 +88,7 @@ public final class FakeGraphApi implements AutoCloseable {
         this.acceptedToken = acceptedToken;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 0);
         server.createContext("/v21.0/", this::handle);
+        server.createContext("/cdn/", this::cdn);
         server.start();
     }
 
@@ -280,6 +281,32 @@ public final class FakeGraphApi implements AutoCloseable {
         String mid = "m_" + UUID.randomUUID().toString().replace("-", "");
         sent.add(new Sent("me", body, mid));
         answer(exchange, 200, "{\"recipient_id\":\"" + psid + "\",\"message_id\":\"" + mid + "\"}");
+    }
+
+    /**
+     * A file a Messenger visitor sent: Facebook names it in the webhook by a signed link on its content
+     * host, fetched without credentials; this answers such a link (here on the fake's own host).
+     */
+    public String cdnFile(String filename, String mimeType, byte[] content) {
+        String key = UUID.randomUUID().toString().replace("-", "");
+        media.put("cdn:" + key, new Object[] {mimeType, content});
+        return "http://127.0.0.1:" + PORT + "/cdn/v/t59.2708-21/" + key + "/" + filename + "?_nc_cat=1&oh=00_" + key + "&oe=67A1B2C3";
+    }
+
+    private void cdn(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            Object[] file = path.length >= 6 ? media.get("cdn:" + path[4]) : null;
+            if (file == null || exchange.getRequestHeaders().containsKey("Authorization")) {
+                answer(exchange, 403, "URL signature mismatch"); // as the CDN answers an expired or altered link; no token ever goes there
+                return;
+            }
+            downloads.merge("cdn:" + path[4], 1, Integer::sum);
+            byte[] content = (byte[]) file[1];
+            exchange.getResponseHeaders().add("Content-Type", (String) file[0]);
+            exchange.sendResponseHeaders(200, content.length);
+            exchange.getResponseBody().write(content);
+        }
     }
 
     /** A file a WhatsApp customer sent: Meta keeps it under its media id until it is fetched. */

@@ -123,12 +123,33 @@ public class MetaGraph {
      */
     public Download download(String url, String accessToken, long maxBytes) throws IOException, InterruptedException {
         URI uri = URI.create(url);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        String host = hostOf(uri);
         boolean meta = "https".equals(uri.getScheme()) && (host.equals("lookaside.fbsbx.com") || host.endsWith(".fbsbx.com"));
         if (!meta && !host.equals(URI.create(baseUrl).getHost())) {
             throw new IllegalArgumentException("not Meta's media host: " + host);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken).GET().build();
+        return fetch(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken).GET().build(), maxBytes);
+    }
+
+    /**
+     * GETs a file a Messenger link names, without any credentials (the link is signed), only from
+     * Facebook's content hosts ({@code *.fbcdn.net}, {@code *.fbsbx.com}) or the Graph API's own host.
+     */
+    public Download downloadLink(String url, long maxBytes) throws IOException, InterruptedException {
+        URI uri = URI.create(url);
+        String host = hostOf(uri);
+        boolean facebook = "https".equals(uri.getScheme()) && (host.endsWith(".fbcdn.net") || host.endsWith(".fbsbx.com"));
+        if (!facebook && !host.equals(URI.create(baseUrl).getHost())) {
+            throw new IllegalArgumentException("not a Facebook content host: " + host);
+        }
+        return fetch(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(), maxBytes);
+    }
+
+    private static String hostOf(URI uri) {
+        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Download fetch(HttpRequest request, long maxBytes) throws IOException, InterruptedException {
         HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream body = response.body()) {
             if (response.statusCode() != 200) {

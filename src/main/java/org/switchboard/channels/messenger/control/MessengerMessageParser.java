@@ -34,6 +34,9 @@ public class MessengerMessageParser implements PayloadParser {
     /** Our sends carry metadata with this prefix and the message's own id, so their echoes are known as ours. */
     public static final String OUR_METADATA = "switchboard:";
 
+    /** What the message's remote file can keep as its reference (remote_files.reference). */
+    static final int MAX_URL = 1000;
+
     @Override
     public String contentType() {
         return CONTENT_TYPE;
@@ -64,17 +67,23 @@ public class MessengerMessageParser implements PayloadParser {
         boolean echo = message.getBoolean("is_echo", false);
         String psid = echo ? id(event, "recipient") : id(event, "sender");
         List<String> notes = new ArrayList<>();
-        String text = text(message, notes);
+        List<InboundMessage.InboundAttachment> files = new ArrayList<>();
+        String text = text(message, notes, files);
         List<String> inReplyTo = message.get("reply_to") instanceof JsonObject replyTo && replyTo.containsKey("mid")
                 ? List.of(replyTo.getString("mid")) : List.of();
         String metadata = message.getString("metadata", "");
         ChannelFacts facts = new ChannelFacts(echo && metadata.startsWith(OUR_METADATA) ? metadata : null, inReplyTo, null, null, null, null, echo);
-        return message(payload.name(), psid, text, at, inReplyTo, facts, notes);
+        return message(payload.name(), psid, text, at, inReplyTo, facts, notes, files);
     }
 
     private static InboundMessage message(String mid, String psid, String text, Instant at, List<String> inReplyTo, ChannelFacts facts, List<String> notes) {
+        return message(mid, psid, text, at, inReplyTo, facts, notes, List.of());
+    }
+
+    private static InboundMessage message(String mid, String psid, String text, Instant at, List<String> inReplyTo, ChannelFacts facts,
+                                          List<String> notes, List<InboundMessage.InboundAttachment> files) {
         return new InboundMessage(mid, new Sender(null, null, null, psid), TicketTemplates.subjectFromText(null, text), text, null, at,
-                "fb:" + psid, null, facts, null, notes);
+                "fb:" + psid, null, facts, files, notes);
     }
 
     /** The event this journal item is: the message or postback with this id (a postback without one: {@code postback:<psid>:<ms>}). */
@@ -123,7 +132,11 @@ public class MessengerMessageParser implements PayloadParser {
         return id;
     }
 
-    private static String text(JsonObject message, List<String> notes) {
+    /**
+     * The text agents read; image, video, audio and file attachments become files of the message,
+     * fetched within seconds from the link Facebook gives (it expires) by {@link MessengerFiles}.
+     */
+    private static String text(JsonObject message, List<String> notes, List<InboundMessage.InboundAttachment> files) {
         List<String> parts = new ArrayList<>();
         String text = message.getString("text", "");
         if (!text.isBlank()) {
@@ -136,8 +149,19 @@ public class MessengerMessageParser implements PayloadParser {
             switch (type) {
                 case "image", "video", "audio", "file" -> {
                     String url = payload.getString("url", "");
-                    parts.add("[" + type + "]" + (url.isEmpty() ? "" : " " + url));
-                    notes.add("Messenger " + type + ": the link is Facebook's and expires; this version does not download it yet");
+                    String name = filename(type, url);
+                    if (url.startsWith("https://") || url.startsWith("http://")) {
+                        if (url.length() <= MAX_URL) {
+                            files.add(InboundMessage.InboundAttachment.remote(url, name, null));
+                            parts.add("[" + type + ": " + name + "]");
+                        } else {
+                            parts.add("[" + type + "] " + url);
+                            notes.add("Messenger " + type + ": Facebook's link is too long to fetch the file; it expires");
+                        }
+                    } else {
+                        parts.add("[" + type + "]");
+                        notes.add("Messenger " + type + " without a link: nothing to fetch");
+                    }
                 }
                 case "location" -> {
                     JsonObject coordinates = payload.get("coordinates") instanceof JsonObject c ? c : JsonValue.EMPTY_JSON_OBJECT;
@@ -155,5 +179,21 @@ public class MessengerMessageParser implements PayloadParser {
             throw new InvalidPayloadException("message", "A Messenger message with neither text nor attachments this version shows: kept, not shown");
         }
         return String.join("\n", parts);
+    }
+
+    /** Facebook's links end in the file's name (a sent file keeps the sender's); otherwise the kind names it. */
+    static String filename(String type, String url) {
+        String path = url.replaceAll("[?#].*", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            last = java.net.URLDecoder.decode(last, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            // keep it as it is
+        }
+        last = last.replaceAll("[\\r\\n\\\\/\"]", "").strip();
+        if (last.isEmpty() || !last.contains(".") || last.length() > 200) {
+            return "messenger-" + type;
+        }
+        return last;
     }
 }

@@ -52,10 +52,16 @@ class MessengerMessageParserTest {
     void attachmentsQuickRepliesAndPostbacksReadAsAgentsNeedThem() {
         InboundMessage image = parse("m_img", body(PSID, PAGE, "\"message\":{\"mid\":\"m_img\",\"attachments\":[{\"type\":\"image\","
                 + "\"payload\":{\"url\":\"https://scontent.xx.fbcdn.net/v/t1.15752-9/photo.jpg\"}}]}"));
-        assertEquals("[image] https://scontent.xx.fbcdn.net/v/t1.15752-9/photo.jpg", image.text());
-        assertTrue(image.notes().get(0).contains("expires"), image.notes().toString());
-        assertEquals("Here it is\n[file] https://cdn.fbsbx.com/v/invoice.pdf", parse("m_file", body(PSID, PAGE, "\"message\":{\"mid\":\"m_file\","
-                + "\"text\":\"Here it is\",\"attachments\":[{\"type\":\"file\",\"payload\":{\"url\":\"https://cdn.fbsbx.com/v/invoice.pdf\"}}]}")).text());
+        assertEquals("[image: photo.jpg]", image.text());
+        assertEquals(1, image.attachments().size());
+        assertEquals("https://scontent.xx.fbcdn.net/v/t1.15752-9/photo.jpg", image.attachments().get(0).remote(), "fetched later from Facebook's link");
+        assertEquals("photo.jpg", image.attachments().get(0).filename());
+        assertTrue(image.notes().isEmpty(), image.notes().toString());
+        InboundMessage file = parse("m_file", body(PSID, PAGE, "\"message\":{\"mid\":\"m_file\",\"text\":\"Here it is\",\"attachments\":[{\"type\":\"file\","
+                + "\"payload\":{\"url\":\"https://cdn.fbsbx.com/v/t59.2708-21/4711_n.pdf/Lasku%20123.pdf?_nc_cat=1&oh=abc\"}}]}"));
+        assertEquals("Here it is\n[file: Lasku 123.pdf]", file.text());
+        assertEquals("Lasku 123.pdf", file.attachments().get(0).filename(), "the sender's file name, decoded, without the link's query");
+        assertEquals("messenger-audio", MessengerMessageParser.filename("audio", "https://cdn.fbsbx.com/v/t59.3654-21/"));
         assertEquals("Location: 60.1699, 24.9384 — Helsinki", parse("m_loc", body(PSID, PAGE, "\"message\":{\"mid\":\"m_loc\",\"attachments\":[{"
                 + "\"type\":\"location\",\"title\":\"Helsinki\",\"payload\":{\"coordinates\":{\"lat\":60.1699,\"long\":24.9384}}}]}")).text());
         InboundMessage quick = parse("m_quick", body(PSID, PAGE, "\"message\":{\"mid\":\"m_quick\",\"text\":\"Red\","
