@@ -96,11 +96,28 @@
         }
     };
 
-    /* the channel is connected: from now on no notice for this agent can be missed (tests wait for this mark) */
+    /*
+     * The channel is connected: from now on no notice for this agent can be missed (tests wait for this
+     * mark). A call that began ringing after the page was rendered but before now was pushed to no one:
+     * ask for the calls ringing now once more (a card already shown is not shown twice).
+     */
     window.sbCallsLive = function () {
         var box = container();
-        if (box) {
-            box.dataset.live = "true";
+        if (!box) {
+            return;
+        }
+        box.dataset.live = "true";
+        if (window.fetch) {
+            fetch((box.dataset.base || "") + "/live/calls", {credentials: "same-origin", headers: {"Accept": "application/json"}})
+                .then(function (response) {
+                    return response.ok ? response.json() : [];
+                })
+                .then(function (calls) {
+                    calls.forEach(show);
+                })
+                .catch(function () {
+                    // the next page shows it
+                });
         }
     };
 
