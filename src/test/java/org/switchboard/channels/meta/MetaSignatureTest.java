@@ -23,6 +23,16 @@ class MetaSignatureTest {
     }
 
     @Test
+    void oneThreadSigningForSeveralSecretsInTurnKeepsThemApart() {
+        String first = MetaSignature.header("app-secret", BODY);
+        String other = MetaSignature.header("another-secret", BODY);
+        assertFalse(first.equals(other));
+        assertEquals("sha256=46a3f5b5e535c705d546a34e7930781ca9198c78e091cf13266ac85c504a122c", MetaSignature.header("app-secret", BODY),
+                "the thread's reused HMAC carries nothing over from the secret before");
+        assertTrue(MetaSignature.verifies("another-secret", BODY, other));
+    }
+
+    @Test
     void missingWrongOrReEncodedIsRefused() {
         String good = MetaSignature.header("app-secret", BODY);
         assertFalse(MetaSignature.verifies("app-secret", BODY, null));
