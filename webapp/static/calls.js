@@ -98,26 +98,12 @@
 
     /*
      * The channel is connected: from now on no notice for this agent can be missed (tests wait for this
-     * mark). A call that began ringing after the page was rendered but before now was pushed to no one:
-     * ask for the calls ringing now once more (a card already shown is not shown twice).
+     * mark). What began ringing after the page was rendered the server sends the moment it connects.
      */
     window.sbCallsLive = function () {
         var box = container();
-        if (!box) {
-            return;
-        }
-        box.dataset.live = "true";
-        if (window.fetch) {
-            fetch((box.dataset.base || "") + "/live/calls", {credentials: "same-origin", headers: {"Accept": "application/json"}})
-                .then(function (response) {
-                    return response.ok ? response.json() : [];
-                })
-                .then(function (calls) {
-                    calls.forEach(show);
-                })
-                .catch(function () {
-                    // the next page shows it
-                });
+        if (box) {
+            box.dataset.live = "true";
         }
     };
 

@@ -143,9 +143,16 @@ public class IncomingCallNotices {
         return card;
     }
 
+    /**
+     * A page's channel opened (the socket is registered before this event, so a push now reaches it). A call
+     * heard ringing after the page was rendered but before now was pushed to no page of this user: send what
+     * rings them now (the page shows each call once, whatever way it came).
+     */
     void opened(@Observes @WebsocketEvent.Opened WebsocketEvent socket) {
         if (CHANNEL.equals(socket.getChannel()) && socket.getUser() != null) {
-            connected.merge(socket.getUser().toString(), 1, Integer::sum);
+            String username = socket.getUser().toString();
+            connected.merge(username, 1, Integer::sum);
+            cardsFor(username).forEach(card -> send(card, List.of(username)));
         }
     }
 
@@ -180,12 +187,15 @@ public class IncomingCallNotices {
 
     /** The calls ringing this user now, as the JSON array the page shows on loading. */
     public String currentFor(String username) {
-        forgetOld();
         JsonArrayBuilder notices = Json.createArrayBuilder();
-        ringing.keySet().stream().filter(id -> usernames(id).contains(username))
-                .map(this::card).filter(java.util.Objects::nonNull)
-                .forEach(card -> notices.add(Json.createReader(new java.io.StringReader(card)).readObject()));
+        cardsFor(username).forEach(card -> notices.add(Json.createReader(new java.io.StringReader(card)).readObject()));
         return notices.build().toString();
+    }
+
+    private List<String> cardsFor(String username) {
+        forgetOld();
+        return ringing.keySet().stream().filter(id -> usernames(id).contains(username))
+                .map(this::card).filter(java.util.Objects::nonNull).toList();
     }
 
     static String json(IncomingCall call) {

@@ -49,6 +49,12 @@ public class WorkspaceQueries {
 
     private static final int OPEN_TICKETS_ON_A_CALL = 3;
 
+    /**
+     * Read in a transaction of its own even where the caller has none: the live events' threads read the
+     * card without one, and Payara's non-transactional entity manager was at times found closed between
+     * the queries (the notice then never showed: 1 run in 2 when a call rang while a page connected).
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public Optional<IncomingCall> incomingCall(long messageId) {
         List<Object[]> rows = em.createQuery("SELECT c.state, c.customerNumber, ch.name, t.id, t.number, t.subject, ct.id FROM Call c"
                 + " JOIN c.message m JOIN m.ticket t JOIN c.channel ch LEFT JOIN t.contact ct WHERE m.id = :id", Object[].class).setParameter("id", messageId).getResultList();
@@ -65,7 +71,8 @@ public class WorkspaceQueries {
                 (String) row[2], ticketId, (Long) row[4], (String) row[5], contact, open));
     }
 
-    /** The user names of these users, for addressing them on their own pages. */
+    /** The user names of these users, for addressing them on their own pages (a transaction of its own: see {@link #incomingCall}). */
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<String> usernames(java.util.Collection<Long> userIds) {
         return userIds.isEmpty() ? List.of() : em.createQuery("SELECT u.username FROM User u WHERE u.id IN :ids AND u.active = TRUE", String.class)
                 .setParameter("ids", userIds).getResultList();
