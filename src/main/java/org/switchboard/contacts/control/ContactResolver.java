@@ -48,8 +48,8 @@ public class ContactResolver {
     /** The batch's senders by email and by phone (WhatsApp, calls) in a query each, not one per message. */
     public void preload(Collection<String> emails, Collection<String> phones) {
         tables.preloadRows(CREATED, List.of(), none -> Map.of()); // the batch counts the contacts it creates
-        preloadBy(BY_EMAIL, "emails", emails);
-        preloadBy(BY_PHONE, "phones", phones);
+        preloadBy(BY_EMAIL, "emails", Contact::getEmails, emails);
+        preloadBy(BY_PHONE, "phones", Contact::getPhones, phones);
     }
 
     /**
@@ -57,8 +57,7 @@ public class ContactResolver {
      * addresses read later (its display name, a ticket's name template) would otherwise cost two
      * queries each — its row and the collection — for every contact of the batch.
      */
-    private void preloadBy(String table, String collection, Collection<String> keys) {
-        Function<Contact, Set<String>> addresses = "emails".equals(collection) ? Contact::getEmails : Contact::getPhones;
+    private void preloadBy(String table, String collection, Function<Contact, Set<String>> addresses, Collection<String> keys) {
         tables.preloadRows(table, keys, slice -> {
             Set<String> asked = new HashSet<>(slice);
             Map<String, Contact> found = new HashMap<>(); // a contact has several addresses: keyed by each one asked about

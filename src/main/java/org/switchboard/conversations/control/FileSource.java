@@ -20,6 +20,38 @@ public interface FileSource {
      */
     Fetched fetch(Channel channel, String reference) throws IOException;
 
+    /** A source's HTTP download, answering something with a status. */
+    @FunctionalInterface
+    interface Download<T> {
+        T get() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs a source's download and ends it the way this seam wants: a host or size the source refuses
+     * ({@link IllegalArgumentException}) or an answer in {@code gone} (the file or its link is no more)
+     * will never mend ({@link NotFetchable}); any other answer but 200 is tried again ({@link IOException}).
+     */
+    static <T> T download(String provider, java.util.Set<Integer> gone, Download<T> call, java.util.function.ToIntFunction<T> status)
+            throws IOException {
+        T answer;
+        try {
+            answer = call.get();
+        } catch (IllegalArgumentException refused) {
+            throw new NotFetchable(refused.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", interrupted);
+        }
+        int code = status.applyAsInt(answer);
+        if (gone.contains(code)) {
+            throw new NotFetchable(provider + " no longer has this file (HTTP " + code + ")");
+        }
+        if (code != 200) {
+            throw new IOException(provider + " answered HTTP " + code + " for the file");
+        }
+        return answer;
+    }
+
     /** @param filename the provider's name for it, or null (then the message's own) */
     record Fetched(String filename, String contentType, byte[] content) {
     }

@@ -195,10 +195,9 @@ public class TicketPage implements Serializable {
         List<Entry> shown = new ArrayList<>();
         ChannelOption latestChannel = null;
         String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
-        Map<Long, String> texts = new HashMap<>(); // a reply's quoted message came before it
+        Map<Long, MessageView> earlier = new HashMap<>(); // a reply's quoted message came before it
         for (MessageView message : detail.messages()) {
-            texts.put(message.id(), message.text() != null && !message.text().isBlank() ? message.text()
-                    : message.attachments().stream().map(AttachmentView::filename).findFirst().orElse(null));
+            earlier.put(message.id(), message);
             Map<String, String> inline = new HashMap<>();
             for (AttachmentView file : message.attachments()) {
                 if (file.contentId() != null) {
@@ -212,7 +211,7 @@ public class TicketPage implements Serializable {
                 latestConversationId = message.conversationId();
             }
             shown.add(new Entry(message, html.html(), html.remoteImagesBlocked(), channel == null ? null : channel.name(),
-                    channel == null ? null : channel.type(), message.quotedMessageId() == null ? null : excerpt(texts.get(message.quotedMessageId()))));
+                    channel == null ? null : channel.type(), message.quotedMessageId() == null ? null : excerpt(earlier.get(message.quotedMessageId()))));
         }
         entries = shown;
         return latestChannel;
@@ -229,11 +228,14 @@ public class TicketPage implements Serializable {
         return Composer.PLAIN.equals(shown) ? null : shown;
     }
 
-    private static String excerpt(String text) {
-        if (text == null) {
+    /** The start of a message as a quote shows it: its text on one line, or the name of its file when it has no text. */
+    private static String excerpt(MessageView message) {
+        if (message == null) {
             return "";
         }
-        String line = text.strip().replaceAll("\\s+", " ");
+        String text = message.text() != null && !message.text().isBlank() ? message.text()
+                : message.attachments().stream().map(AttachmentView::filename).findFirst().orElse("");
+        String line = text.substring(0, Math.min(text.length(), 1000)).strip().replaceAll("\\s+", " "); // the start is all a quote shows
         return line.length() <= 140 ? line : line.substring(0, 139) + "…";
     }
 
@@ -260,8 +262,7 @@ public class TicketPage implements Serializable {
     /** The start of the message the next reply quotes, for the reply box. */
     public String getQuotingText() {
         return quoting == null ? null : entries.stream().filter(e -> e.message().id() == quoting).findFirst()
-                .map(e -> excerpt(e.message().text() != null && !e.message().text().isBlank() ? e.message().text()
-                        : e.message().attachments().stream().map(AttachmentView::filename).findFirst().orElse(null))).orElse(null);
+                .map(e -> excerpt(e.message())).orElse(null);
     }
 
     /** No free-text reply can go in the latest conversation now (a provider's reply window closed); the composer says why. */

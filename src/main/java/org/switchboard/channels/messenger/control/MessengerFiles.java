@@ -1,6 +1,7 @@
 package org.switchboard.channels.messenger.control;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,21 +32,8 @@ public class MessengerFiles implements FileSource {
 
     @Override
     public Fetched fetch(Channel channel, String url) throws IOException {
-        MetaGraph.Download file;
-        try {
-            file = graph.downloadLink(url, MAX_BYTES);
-        } catch (IllegalArgumentException refused) {
-            throw new NotFetchable(refused.getMessage());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", interrupted);
-        }
-        if (file.status() == 403 || file.status() == 404 || file.status() == 410) {
-            throw new NotFetchable("Facebook's link no longer gives the file (HTTP " + file.status() + ")");
-        }
-        if (file.status() != 200) {
-            throw new IOException("Facebook answered HTTP " + file.status() + " for the file");
-        }
+        // 403 is how Facebook's content hosts answer an expired link
+        MetaGraph.Download file = FileSource.download("Facebook", Set.of(403, 404, 410), () -> graph.downloadLink(url, MAX_BYTES), MetaGraph.Download::status);
         return new Fetched(null, file.contentType(), file.content());
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,18 +54,8 @@ public class WhatsAppMedia implements FileSource {
             if (info.body().containsKey("file_size") && info.body().getJsonNumber("file_size").longValue() > MAX_BYTES) {
                 throw new NotFetchable("larger than WhatsApp's 100 MB");
             }
-            MetaGraph.Download file;
-            try {
-                file = graph.download(url, account.accessToken(), MAX_BYTES);
-            } catch (IllegalArgumentException refused) {
-                throw new NotFetchable(refused.getMessage());
-            }
-            if (file.status() == 404 || file.status() == 410) {
-                throw new NotFetchable("Meta no longer has this file (HTTP " + file.status() + ")");
-            }
-            if (file.status() != 200) {
-                throw new IOException("Meta answered HTTP " + file.status() + " for the file");
-            }
+            MetaGraph.Download file = FileSource.download("Meta", Set.of(404, 410), () -> graph.download(url, account.accessToken(), MAX_BYTES),
+                    MetaGraph.Download::status);
             String expected = info.body().getString("sha256", null);
             if (expected != null && !matches(expected, file.content())) {
                 throw new IOException("the file's SHA-256 is not the one Meta named");
