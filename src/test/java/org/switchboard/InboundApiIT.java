@@ -823,7 +823,7 @@ class InboundApiIT {
             assertEquals(1, ApiClient.object(accepted).getInt("messages"));
             assertTrue(ackMillis < 2000, "answered in " + ackMillis + " ms");
             assertEquals(200, postSigned(meta, body, secret).statusCode(), "Meta delivers again");
-            List<JsonObject> tickets = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class);
+            List<JsonObject> tickets = awaitTickets(channelId, listed -> !listed.isEmpty()); // answered once journaled; processing follows
             assertEquals(1, tickets.size(), "the same message id twice is one message: " + tickets);
             long ticketId = tickets.get(0).getJsonNumber("id").longValue();
             JsonObject detail = ApiClient.object(api.get("/api/v1/tickets/" + ticketId));
@@ -848,6 +848,22 @@ class InboundApiIT {
                     && "READ".equals(m.getString("deliveryState"))).getString("deliveryState"), "delivered after read changes nothing");
             assertFalse(sent.body().containsKey("context"), "a reply quoting nothing has no context: " + sent.body());
 
+            // Meta may deliver a status before the sender has stored the send's answer: journaled, it is applied once the message is known
+            List<Integer> earlyStatus = new java.util.concurrent.CopyOnWriteArrayList<>();
+            graph.beforeAnswering(taken -> earlyStatus.add(postSigned(meta, whatsAppStatus(phoneNumberId, taken.wamid(), "delivered", null), secret).statusCode()));
+            assertEquals(202, api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"Status came first\"}").statusCode());
+            JsonObject overtaken = null;
+            for (int round = 0; round < 4 && overtaken == null; round++) { // the status is tried again after the pipeline's backoff (10 s)
+                try {
+                    overtaken = awaitMessage(ticketId, m -> "Status came first".equals(m.getString("text")) && "DELIVERED".equals(m.getString("deliveryState")));
+                } catch (AssertionError notYet) {
+                    // next round
+                }
+            }
+            graph.beforeAnswering(taken -> { });
+            assertEquals(List.of(200), earlyStatus, "Meta's status webhook was taken before the send's answer");
+            assertNotNull(overtaken, "the status that overtook the send is not lost");
+
             // a quoted reply: WhatsApp's context names the customer's message; what cannot be quoted is refused, naming the field
             long questionId = detail.getJsonArray("messages").getJsonObject(0).getJsonNumber("id").longValue();
             assertEquals(202, api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"Yes, that order.\",\"quotedMessageId\":" + questionId + "}")
@@ -869,7 +885,7 @@ class InboundApiIT {
             long dayAndHourAgo = System.currentTimeMillis() / 1000 - 25 * 3600;
             assertEquals(200, postSigned(meta, whatsAppMessage(phoneNumberId, "358409876543", "Vanha Asiakas", oldWamid, dayAndHourAgo,
                     "\"type\":\"text\",\"text\":{\"body\":\"Old question\"}"), secret).statusCode());
-            long oldTicket = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            long oldTicket = awaitTickets(channelId, listed -> listed.stream().anyMatch(t -> t.getString("subject").equals("Old question"))).stream()
                     .filter(t -> t.getString("subject").equals("Old question")).findFirst().orElseThrow().getJsonNumber("id").longValue();
             int sends = graph.sent().size();
             api.post("/api/v1/tickets/" + oldTicket + "/replies", "{\"text\":\"Sorry for the wait\"}");
@@ -1266,6 +1282,18 @@ class InboundApiIT {
                     && "ANSWERED".equals(c.getString("state"))), "the click-to-call answered and ended");
             assertTrue(called.toString().contains(agentName + " called " + otherCaller), called.toString());
         }
+    }
+
+    private List<JsonObject> awaitTickets(long channelId, java.util.function.Predicate<List<JsonObject>> condition) throws InterruptedException {
+        List<JsonObject> tickets = List.of();
+        for (int i = 0; i < 100; i++) {
+            tickets = ApiClient.object(api.get("/api/v1/tickets?channel=" + channelId)).getJsonArray("items").getValuesAs(JsonObject.class);
+            if (condition.test(tickets)) {
+                return tickets;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the channel's tickets never came to that: " + tickets);
     }
 
     private JsonObject awaitMessage(long ticketId, java.util.function.Predicate<JsonObject> condition) throws InterruptedException {

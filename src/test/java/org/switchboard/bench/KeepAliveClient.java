@@ -17,7 +17,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class KeepAliveClient implements AutoCloseable {
 
+    /** Below the server's keep-alive timeout (Grizzly's is 30 s): a connection idle longer may be closed under us. */
+    private static final long STALE_AFTER_NANOS = 5_000_000_000L;
+
     private final URI endpoint;
+    private long lastUsed;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -35,6 +39,9 @@ final class KeepAliveClient implements AutoCloseable {
     int postJson(String headerName, String headerValue, byte[] body) throws IOException {
         String head = "POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
                 + "\r\n" + headerName + ": " + headerValue + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        if (socket != null && System.nanoTime() - lastUsed > STALE_AFTER_NANOS) {
+            close(); // as HTTP clients do: an idle connection is not trusted (a benchmark waiting between rounds)
+        }
         if (socket == null) {
             connect();
         }
@@ -42,7 +49,9 @@ final class KeepAliveClient implements AutoCloseable {
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return readResponse();
+            int status = readResponse();
+            lastUsed = System.nanoTime();
+            return status;
         } catch (IOException | RuntimeException broken) {
             close(); // the next request starts on a new connection
             throw broken;

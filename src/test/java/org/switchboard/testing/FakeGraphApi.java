@@ -83,6 +83,7 @@ public final class FakeGraphApi implements AutoCloseable {
     private final Set<String> revokedPageTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Object[]> media = new ConcurrentHashMap<>(); // media id → {mime type, bytes}
     private final Map<String, Integer> downloads = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<Sent> beforeAnswer = sent -> { };
 
     public FakeGraphApi(String acceptedToken) throws IOException {
         this.acceptedToken = acceptedToken;
@@ -90,6 +91,14 @@ public final class FakeGraphApi implements AutoCloseable {
         server.createContext("/v21.0/", this::handle);
         server.createContext("/cdn/", this::cdn);
         server.start();
+    }
+
+    /**
+     * Runs for each WhatsApp send after Meta took it and before it answers: Meta may deliver the
+     * message's status webhooks before the sender has even read the answer with the message's id.
+     */
+    public void beforeAnswering(java.util.function.Consumer<Sent> hook) {
+        this.beforeAnswer = hook;
     }
 
     /** From now on only this token is accepted for WhatsApp (null: none — as after the token was revoked). */
@@ -394,7 +403,9 @@ public final class FakeGraphApi implements AutoCloseable {
             }
         }
         String wamid = "wamid." + UUID.randomUUID().toString().replace("-", "");
-        sent.add(new Sent(path[0], body, wamid));
+        Sent taken = new Sent(path[0], body, wamid);
+        sent.add(taken);
+        beforeAnswer.accept(taken);
         answer(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + body.getString("to") + "\",\"wa_id\":\""
                 + body.getString("to") + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
     }

@@ -114,7 +114,12 @@ public final class SmokeChecks {
                 org.switchboard.channels.meta.MetaSignature.HEADER, org.switchboard.channels.meta.MetaSignature.header("smoke-secret", webhook));
         assertEquals(200, signed.statusCode(), signed.body());
         assertEquals(401, http.post("/api/v1/inbound/whatsapp", "application/json", webhook).statusCode(), "unsigned");
-        assertTrue(api.get("/api/v1/tickets?channel=" + whatsApp.getJsonNumber("id")).body().contains("Smoke via WhatsApp"));
+        String whatsAppTickets = "";
+        for (int i = 0; i < 100 && !whatsAppTickets.contains("Smoke via WhatsApp"); i++) { // answered once journaled; the ticket follows
+            pause(100);
+            whatsAppTickets = api.get("/api/v1/tickets?channel=" + whatsApp.getJsonNumber("id")).body();
+        }
+        assertTrue(whatsAppTickets.contains("Smoke via WhatsApp"), whatsAppTickets);
 
         // Messenger: a page no channel has is refused before anything is stored; the connect page renders
         assertEquals(401, http.post("/api/v1/inbound/messenger", "application/json", "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"messaging\":[]}]}"
@@ -172,6 +177,15 @@ public final class SmokeChecks {
     }
 
     /** Signs in through the sign-in form, as a browser does; the session cookie stays in the returned client. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     public static HttpSession signIn(URI base, String username, String password) {
         HttpSession session = new HttpSession(base);
         String form = session.get("/login.xhtml").body();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,10 +28,13 @@ import org.switchboard.platform.persistence.TableStatistics;
  * Group commit for inbound payloads: payloads that arrive while a batch is being written wait
  * for the next one, and each batch is journaled in one transaction and processed in one more. N
  * concurrent requests then cost two commits and a few batched statements instead of 2N commits
- * and some twenty statements each. Each caller still waits for its own payload, so its answer
- * carries the ids. Best effort: whatever a batch could not do (a transaction failed, the caller
- * waited too long) the caller does alone, which is safe because journaling and processing are
- * idempotent.
+ * and some twenty statements each. A caller of {@link #submitAll} waits for its payloads'
+ * processing, so its answer carries what they became; a caller of {@link #journalAll} only for
+ * the journal's commit: its items go to a backlog that one thread of its own processes in
+ * batches as large as the backlog allows, handing each batch to the pipeline
+ * ({@link #processLaterWith}). Best effort: whatever a batch could not do (a transaction failed,
+ * the caller waited too long, the backlog was full) the caller or the retry schedule does alone,
+ * which is safe because journaling and processing are idempotent.
  */
 @ApplicationScoped
 public class InboundBatcher {
@@ -40,16 +44,23 @@ public class InboundBatcher {
     static final int MAX_BATCH = 64;
     static final int WORKERS = 2;
     static final long WAIT_SECONDS = 30;
+    /** Journaled items waiting for processing on this instance; beyond it they are left to the retry schedule. */
+    static final int MAX_BACKLOG = 20_000;
+    /** Larger than a request batch: the backlog is worked off at the rate of whole batches. */
+    static final int MAX_LATER_BATCH = 200;
 
     /** What the batch did for one payload: its item (null if not journaled) and its processing (null if not processed). */
     public record Outcome(Long itemId, Processed processed) {
         static final Outcome NOTHING = new Outcome(null, null);
     }
 
-    private record Waiting(Payload payload, CompletableFuture<Outcome> outcome) {
+    private record Waiting(Payload payload, boolean processLater, CompletableFuture<Outcome> outcome) {
     }
 
-    /** What a batch writes and looks rows up in by IN-lists; a fresh installation fills them in its first minutes. */
+    /**
+     * What a batch writes (or, for items processed later, is about to) and looks rows up in by
+     * IN-lists; a fresh installation fills them in its first minutes.
+     */
     private static final List<String> WRITTEN_TABLES = List.of("inbound_items", "contacts", "contact_emails", "contact_phones",
             "tickets", "conversations", "messages");
 
@@ -66,8 +77,15 @@ public class InboundBatcher {
     Background background;
 
     private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Long> backlog = new LinkedBlockingQueue<>(MAX_BACKLOG);
     private final List<Thread> workers = new ArrayList<>();
+    private volatile Consumer<List<Long>> laterProcessing;
     private volatile boolean stopped;
+
+    /** Who processes journaled items of {@link #journalAll} (the pipeline: process, route, retry what failed). */
+    public void processLaterWith(Consumer<List<Long>> processing) {
+        this.laterProcessing = processing;
+    }
 
     /** Hands the payload to the next batch and waits for what it did; {@link Outcome#NOTHING} if it did nothing in time. */
     public Outcome submit(Payload payload) {
@@ -79,11 +97,27 @@ public class InboundBatcher {
      * once, so they share its transactions instead of taking turns, and waits for all of them.
      */
     public List<Outcome> submitAll(List<Payload> payloads) {
+        return enqueue(payloads, false);
+    }
+
+    /**
+     * Journals the payloads with the next batch and waits only for that commit; they are processed
+     * after, from the backlog. An outcome without an item id was not journaled in time: the caller
+     * journals and processes it alone.
+     */
+    public List<Outcome> journalAll(List<Payload> payloads) {
+        if (laterProcessing == null) {
+            throw new IllegalStateException("No one processes the backlog");
+        }
+        return enqueue(payloads, true);
+    }
+
+    private List<Outcome> enqueue(List<Payload> payloads, boolean processLater) {
         if (stopped) {
             return payloads.stream().map(p -> Outcome.NOTHING).toList();
         }
         startWorkers();
-        List<Waiting> waiting = payloads.stream().map(p -> new Waiting(p, new CompletableFuture<Outcome>())).toList();
+        List<Waiting> waiting = payloads.stream().map(p -> new Waiting(p, processLater, new CompletableFuture<Outcome>())).toList();
         queue.addAll(waiting);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         List<Outcome> outcomes = new ArrayList<>(waiting.size());
@@ -110,6 +144,27 @@ public class InboundBatcher {
                 Thread worker = background.newThread(this::work, "inbound batch writer " + i);
                 workers.add(worker);
                 worker.start();
+            }
+            Thread later = background.newThread(this::workOffBacklog, "inbound backlog processor");
+            workers.add(later);
+            later.start();
+        }
+    }
+
+    private void workOffBacklog() {
+        while (!stopped) {
+            List<Long> batch = new ArrayList<>();
+            try {
+                batch.add(backlog.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            backlog.drainTo(batch, MAX_LATER_BATCH - 1);
+            List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(batch));
+            try {
+                laterProcessing.accept(distinct);
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.WARNING, "Processing " + distinct.size() + " journaled items failed; the retry schedule takes them", unexpected);
             }
         }
     }
@@ -141,9 +196,33 @@ public class InboundBatcher {
             LOG.log(Level.FINE, "Journaling a batch failed (a concurrent store of a key); each is journaled on its own", failed);
             return;
         }
+        List<Long> now = answerThoseProcessedLater(batch, itemIds);
+        if (!now.isEmpty()) {
+            processNow(batch, itemIds, now);
+        }
+        statistics.wrote(batch.size(), WRITTEN_TABLES); // answered first: a refresh, when due, delays no one's answer
+    }
+
+    /** Answers those that wait only for the journal and puts their items in the backlog; returns the others' items. */
+    private List<Long> answerThoseProcessedLater(List<Waiting> batch, List<Long> itemIds) {
+        List<Long> now = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).processLater()) {
+                if (!backlog.offer(itemIds.get(i))) {
+                    LOG.fine("The inbound backlog is full; the retry schedule processes item " + itemIds.get(i));
+                }
+                batch.get(i).outcome().complete(new Outcome(itemIds.get(i), null));
+            } else {
+                now.add(itemIds.get(i));
+            }
+        }
+        return now;
+    }
+
+    private void processNow(List<Waiting> batch, List<Long> itemIds, List<Long> now) {
         Map<Long, Processed> processed = new HashMap<>();
         try {
-            List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(itemIds));
+            List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(now));
             List<Processed> results = processor.processAll(distinct);
             for (int i = 0; i < distinct.size(); i++) {
                 processed.put(distinct.get(i), results.get(i));
@@ -153,6 +232,9 @@ public class InboundBatcher {
         }
         Set<Long> answered = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).processLater()) {
+                continue;
+            }
             Long itemId = itemIds.get(i);
             Processed outcome = processed.get(itemId);
             if (!answered.add(itemId) && outcome != null && outcome.result() != null) {
@@ -161,7 +243,6 @@ public class InboundBatcher {
             }
             batch.get(i).outcome().complete(new Outcome(itemId, outcome));
         }
-        statistics.wrote(batch.size(), WRITTEN_TABLES); // answered first: a refresh, when due, delays no one's answer
     }
 
     @PreDestroy

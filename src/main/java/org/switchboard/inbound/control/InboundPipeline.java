@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,6 +15,9 @@ import org.switchboard.routing.control.Router;
  * The one path every channel's inbound payloads take: journal (committed), then process (its own
  * transaction), then route a new ticket (its own transaction). Called outside any transaction.
  * Payloads arriving together share their journal and processing transactions ({@link InboundBatcher}).
+ * {@link #submitAll} answers after processing (its caller reports what the payload became);
+ * {@link #acceptAll} as soon as the journal has committed (a provider that wants its answer
+ * fast and only needs to know nothing is lost), processing following from the journal.
  */
 @ApplicationScoped
 public class InboundPipeline {
@@ -33,6 +37,11 @@ public class InboundPipeline {
 
     @Inject
     InboundBatcher batcher;
+
+    @PostConstruct
+    void takeTheBacklog() {
+        batcher.processLaterWith(this::processAll);
+    }
 
     /** What became of a submitted payload. */
     public record Submission(long itemId, Processed processed) {
@@ -58,6 +67,36 @@ public class InboundPipeline {
             submissions.add(finish(grouped.get(i), payload.channelId(), payload.idempotencyKey(), payload.contentType(), payload.bytes()));
         }
         return submissions;
+    }
+
+    /**
+     * Journals the payloads (with others arriving at the same moment) and returns their item ids
+     * once that has committed; they are processed and routed right after, in batches, on the
+     * pipeline's own thread. A payload the batch could not journal is journaled and processed here.
+     */
+    public List<Long> acceptAll(List<InboundJournal.Payload> payloads) {
+        List<InboundBatcher.Outcome> journaled = batcher.journalAll(payloads);
+        List<Long> itemIds = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            InboundJournal.Payload payload = payloads.get(i);
+            InboundBatcher.Outcome outcome = journaled.get(i);
+            itemIds.add(outcome.itemId() != null ? outcome.itemId()
+                    : finish(outcome, payload.channelId(), payload.idempotencyKey(), payload.contentType(), payload.bytes()).itemId());
+        }
+        return itemIds;
+    }
+
+    /** Journaled items processed together, routed after; if their transaction fails, each is processed alone. */
+    void processAll(List<Long> itemIds) {
+        List<Processed> processed;
+        try {
+            processed = processor.processAll(itemIds);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.FINE, "Processing " + itemIds.size() + " journaled items together failed; each is processed on its own", failed);
+            itemIds.forEach(this::process);
+            return;
+        }
+        processed.forEach(this::route);
     }
 
     private Submission finish(InboundBatcher.Outcome grouped, long channelId, String idempotencyKey, String contentType, byte[] payload) {

@@ -44,6 +44,10 @@ public class InboundProcessor {
 
     @Inject
     @Any
+    Instance<InboundUpdate> updates;
+
+    @Inject
+    @Any
     Instance<IntakeAutomation> automations;
 
     @Inject
@@ -83,6 +87,8 @@ public class InboundProcessor {
                 outcomes.put(itemId, new Processed(itemId, InboundState.PROCESSED, before, null));
             } else if (item.getState() == InboundState.QUARANTINED) {
                 outcomes.put(itemId, quarantined(item));
+            } else if (updateFor(item.getContentType()) != null) {
+                outcomes.put(itemId, apply(item, updateFor(item.getContentType())));
             } else {
                 parse(item).ifPresentOrElse(message -> parsed.put(itemId, message), () -> outcomes.put(itemId, quarantined(item)));
             }
@@ -95,6 +101,20 @@ public class InboundProcessor {
             activity.fire(new TicketActivity(touched));
         }
         return itemIds.stream().map(outcomes::get).toList();
+    }
+
+    /** An update applies here, in the batch's transaction; one whose subject is not here yet waits for its next attempt. */
+    private Processed apply(InboundItem item, InboundUpdate update) {
+        try {
+            item.markProcessed(update.apply(item.getChannel(), item.getPayload()));
+            return new Processed(item.getId(), InboundState.PROCESSED, IntakeResult.ignored(item.getOutcome()), null);
+        } catch (InboundUpdate.NotYet notYet) {
+            item.recordFailure(notYet.getMessage(), settings.maxAttempts(), settings.backoffAfter(item.getAttempts() + 1));
+            return new Processed(item.getId(), item.getState(), null, item.getLastError());
+        } catch (InvalidPayloadException invalid) {
+            item.quarantine(invalid.getMessage());
+            return quarantined(item);
+        }
     }
 
     /** The payload as a message, or empty with the item quarantined for the reason. */
@@ -181,6 +201,15 @@ public class InboundProcessor {
                 .setParameter("externalId", item.getIdempotencyKey()).getResultStream().findFirst()
                 .map(IntakeResult::existing)
                 .orElse(null);
+    }
+
+    private InboundUpdate updateFor(String contentType) {
+        for (InboundUpdate update : updates) {
+            if (update.contentType().equalsIgnoreCase(contentType)) {
+                return update;
+            }
+        }
+        return null;
     }
 
     private PayloadParser parserFor(String contentType) {

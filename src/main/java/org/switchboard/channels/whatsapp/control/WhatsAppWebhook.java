@@ -13,13 +13,15 @@ import org.switchboard.channels.meta.MetaPayload;
 import org.switchboard.channels.meta.MetaSignature;
 import org.switchboard.channels.meta.MetaWebhooks;
 import org.switchboard.channels.whatsapp.control.WhatsAppChannelService.Receiver;
+import org.switchboard.inbound.control.InboundJournal.Payload;
 import org.switchboard.inbound.control.InboundPipeline;
 
 /**
  * Takes Meta's WhatsApp webhook: finds the channel of each change by its phone number id, checks
  * the signature on the raw bytes with that channel's app secret (nothing is stored otherwise), then
- * journals each message under its id (a redelivery is the same item) and applies statuses to our
- * messages. Other fields are journaled too and kept with the reason.
+ * journals each message under its id and each status under its message id and status (a redelivery
+ * is the same item) and answers once that has committed; processing follows from the journal
+ * ({@link InboundPipeline#acceptAll}). Other fields are journaled too and kept with the reason.
  */
 @ApplicationScoped
 public class WhatsAppWebhook {
@@ -30,10 +32,7 @@ public class WhatsAppWebhook {
     @Inject
     InboundPipeline pipeline;
 
-    @Inject
-    WhatsAppStatuses statuses;
-
-    /** What a webhook came to: messages journaled, statuses applied, other events kept. */
+    /** What a webhook came to, each journaled: messages, statuses of our messages, other events (kept with the reason). */
     public record Taken(int messages, int statuses, int otherEvents) {
     }
 
@@ -44,31 +43,42 @@ public class WhatsAppWebhook {
         JsonObject body = MetaWebhooks.body(raw, "whatsapp_business_account", "WhatsApp Business Account");
         List<Change> changes = changes(body);
         MetaWebhooks.requireSigned(raw, signature, changes.stream().map(change -> change.receiver().appSecret()).toList());
-        int messages = 0;
-        int statusCount = 0;
-        int others = 0;
+        List<Payload> messages = new ArrayList<>();
+        List<Payload> statusUpdates = new ArrayList<>();
+        List<Payload> others = new ArrayList<>();
         for (Change change : changes) {
             long channelId = change.receiver().channelId();
             if (!"messages".equals(change.field())) {
-                pipeline.submit(channelId, "wa-event:" + change.field() + ":" + MetaWebhooks.sha256(raw), WhatsAppMessageParser.CONTENT_TYPE,
-                        new MetaPayload(MetaPayload.EVENT, change.field(), raw).toBytes());
-                others++;
+                others.add(new Payload(channelId, "wa-event:" + change.field() + ":" + MetaWebhooks.sha256(raw), WhatsAppMessageParser.CONTENT_TYPE,
+                        new MetaPayload(MetaPayload.EVENT, change.field(), raw).toBytes()));
                 continue;
             }
             for (JsonValue message : array(change.value(), "messages")) {
-                String id = message.asJsonObject().getString("id", null);
-                if (id == null || id.isBlank() || id.length() > 400 || id.chars().anyMatch(Character::isWhitespace)) {
-                    throw new MetaWebhooks.Refused(400, "messages[].id", "messages[].id: a WhatsApp message without its id");
-                }
-                pipeline.submit(channelId, "wa:" + id, WhatsAppMessageParser.CONTENT_TYPE, new MetaPayload(MetaPayload.MESSAGE, id, raw).toBytes());
-                messages++;
+                String id = idOf(message, "messages[].id", "a WhatsApp message without its id");
+                messages.add(new Payload(channelId, "wa:" + id, WhatsAppMessageParser.CONTENT_TYPE, new MetaPayload(MetaPayload.MESSAGE, id, raw).toBytes()));
             }
             for (JsonValue status : array(change.value(), "statuses")) {
-                statuses.apply(channelId, status.asJsonObject());
-                statusCount++;
+                String about = idOf(status, "statuses[].id", "a status without the message id it is about") + " "
+                        + idOf(status, "statuses[].status", "a status without its status");
+                statusUpdates.add(new Payload(channelId, "wa-status:" + about.replace(' ', ':'), WhatsAppStatuses.CONTENT_TYPE,
+                        new MetaPayload(MetaPayload.UPDATE, about, raw).toBytes()));
             }
         }
-        return new Taken(messages, statusCount, others);
+        List<Payload> all = new ArrayList<>(messages);
+        all.addAll(statusUpdates);
+        all.addAll(others);
+        pipeline.acceptAll(all); // answered once journaled: processing follows from the journal
+        return new Taken(messages.size(), statusUpdates.size(), others.size());
+    }
+
+    /** An id the journal key is made of: present, one token, of a sane length; otherwise 400 naming the field. */
+    private static String idOf(JsonValue value, String field, String missing) {
+        String key = field.substring(field.lastIndexOf('.') + 1);
+        String id = value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject().getString(key, null) : null;
+        if (id == null || id.isBlank() || id.length() > 400 || id.chars().anyMatch(Character::isWhitespace)) {
+            throw new MetaWebhooks.Refused(400, field, field + ": " + missing);
+        }
+        return id;
     }
 
     private List<Change> changes(JsonObject body) {
