@@ -1,22 +1,18 @@
 package org.switchboard.channels.messenger.control;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import org.switchboard.channels.entity.Channel;
 import org.switchboard.channels.entity.RoutingMode;
-import org.switchboard.channels.meta.MetaGraph;
-import org.switchboard.channels.meta.MetaGraph.Answer;
 import org.switchboard.contacts.control.ChannelConsents;
 import org.switchboard.contacts.entity.Contact;
 import org.switchboard.conversations.entity.Conversation;
@@ -25,7 +21,6 @@ import org.switchboard.conversations.entity.ReplyQueued;
 import org.switchboard.inbound.control.InboundMessage;
 import org.switchboard.inbound.control.IntakeAutomation;
 import org.switchboard.inbound.control.IntakeResult;
-import org.switchboard.platform.crypto.SecretBox;
 import org.switchboard.tickets.entity.Phrase;
 import org.switchboard.tickets.entity.Ticket;
 import org.switchboard.tickets.entity.TicketEvent;
@@ -33,7 +28,7 @@ import org.switchboard.tickets.entity.TicketEventType;
 
 /**
  * What the page does by itself when a person writes, in the transaction that takes the message in:
- * names a new contact from their Messenger profile (first and last name, fetched once), sends the
+ * asks for a new contact's name from their Messenger profile (after the commit: {@link MessengerProfiles}), sends the
  * instant reply after the first message of a conversation, and asks for consent — implicit: the
  * text is sent once and writing accepts it; explicit: the conversation is held from routing until
  * the person answers "I agree" (a quick reply), then routed. Everything it says is an automatic
@@ -42,7 +37,6 @@ import org.switchboard.tickets.entity.TicketEventType;
 @ApplicationScoped
 public class MessengerIntake implements IntakeAutomation {
 
-    private static final Logger LOG = Logger.getLogger(MessengerIntake.class.getName());
     /** The consent prompt's quick reply (Meta allows 20 characters); either word is taken as agreement. */
     public static final String AGREE = "I agree / Hyväksyn";
     private static final Set<String> AGREEMENTS = Set.of("i agree / hyväksyn", "i agree", "hyväksyn", "agree", "yes, i agree");
@@ -56,10 +50,7 @@ public class MessengerIntake implements IntakeAutomation {
     ChannelConsents consents;
 
     @Inject
-    MetaGraph graph;
-
-    @Inject
-    SecretBox secrets;
+    Event<MessengerProfiles.Unnamed> unnamed;
 
     @Inject
     Event<ReplyQueued> replyQueued;
@@ -119,21 +110,19 @@ public class MessengerIntake implements IntakeAutomation {
                 .setParameter("c", conversation).setParameter("prompt", CONSENT_PROMPT + "%").setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** A person's Messenger profile names the contact once; if Meta does not answer now, the next message tries again. */
+    /** A contact with no name is named from the person's profile after this transaction ({@link MessengerProfiles}). */
     private void nameFromProfile(Contact contact, String psid, MessengerSettings settings) {
-        if (contact == null || contact.getFullName() != null || settings.sealedPageToken() == null) {
-            return;
+        if (contact != null && contact.getFullName() == null && settings.sealedPageToken() != null) {
+            unnamed.fire(new MessengerProfiles.Unnamed(contact.getId(), psid, settings.sealedPageToken()));
         }
-        try {
-            Answer answer = graph.get(psid + "?fields=first_name,last_name,profile_pic", secrets.open(settings.sealedPageToken()), Duration.ofSeconds(3));
-            String name = (answer.body().getString("first_name", "") + " " + answer.body().getString("last_name", "")).strip();
-            if (answer.ok() && !name.isEmpty()) {
-                contact.rename(name);
-            }
-        } catch (IOException e) {
-            LOG.info(() -> "Messenger profile of " + psid + " not fetched now: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    }
+
+    /** The profile's name, unless the contact got one meanwhile. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void nameIfUnnamed(long contactId, String name) {
+        Contact contact = em.find(Contact.class, contactId);
+        if (contact != null && contact.getFullName() == null) {
+            contact.rename(name);
         }
     }
 
