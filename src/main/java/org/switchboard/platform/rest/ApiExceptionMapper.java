@@ -47,6 +47,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return ApiError.response(400, "Bad Request", invalid.getMessage(), named.lookingAt() ? List.of(named.group(1)) : List.of());
         }
         if (cause instanceof IllegalStateException conflict) {
+            if (conflict.getMessage() == null) {
+                // services say why they refuse; one without a reason came from deeper down: keep the trace
+                LOG.log(Level.WARNING, "REST request refused with 409 by an IllegalStateException without a message", failure);
+            }
             return ApiError.response(Response.Status.CONFLICT, conflict.getMessage());
         }
         if (cause instanceof OptimisticLockException) {
