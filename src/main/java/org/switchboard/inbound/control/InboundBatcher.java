@@ -151,15 +151,20 @@ public class InboundBatcher {
         }
     }
 
+    /** Waits for the first element, then takes whatever else is waiting, up to {@code max}; null when interrupted. */
+    private static <T> List<T> nextBatch(LinkedBlockingQueue<T> from, int max) {
+        List<T> batch = new ArrayList<>();
+        try {
+            batch.add(from.take());
+        } catch (InterruptedException e) {
+            return null;
+        }
+        from.drainTo(batch, max - 1);
+        return batch;
+    }
+
     private void workOffBacklog() {
-        while (!stopped) {
-            List<Long> batch = new ArrayList<>();
-            try {
-                batch.add(backlog.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            backlog.drainTo(batch, MAX_LATER_BATCH - 1);
+        for (List<Long> batch; !stopped && (batch = nextBatch(backlog, MAX_LATER_BATCH)) != null; ) {
             List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(batch));
             try {
                 laterProcessing.accept(distinct);
@@ -170,14 +175,7 @@ public class InboundBatcher {
     }
 
     private void work() {
-        while (!stopped) {
-            List<Waiting> batch = new ArrayList<>();
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            queue.drainTo(batch, MAX_BATCH - 1);
+        for (List<Waiting> batch; !stopped && (batch = nextBatch(queue, MAX_BATCH)) != null; ) {
             try {
                 write(batch);
             } catch (RuntimeException unexpected) {

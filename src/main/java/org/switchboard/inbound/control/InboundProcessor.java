@@ -82,13 +82,14 @@ public class InboundProcessor {
             if (item == null) {
                 throw new IllegalArgumentException("No inbound item " + itemId);
             }
+            InboundUpdate update = updateFor(item.getContentType()); // CDI look-up: once per item
             if (item.getState() == InboundState.PROCESSED) {
                 IntakeResult before = item.getOutcome() != null ? IntakeResult.ignored(item.getOutcome()) : existing(item);
                 outcomes.put(itemId, new Processed(itemId, InboundState.PROCESSED, before, null));
             } else if (item.getState() == InboundState.QUARANTINED) {
                 outcomes.put(itemId, quarantined(item));
-            } else if (updateFor(item.getContentType()) != null) {
-                outcomes.put(itemId, apply(item, updateFor(item.getContentType())));
+            } else if (update != null) {
+                outcomes.put(itemId, apply(item, update));
             } else {
                 parse(item).ifPresentOrElse(message -> parsed.put(itemId, message), () -> outcomes.put(itemId, quarantined(item)));
             }

@@ -36,16 +36,25 @@ public class WhatsAppMessageParser implements PayloadParser {
         return CONTENT_TYPE;
     }
 
+    /** What the journal kept for a WhatsApp webhook event, with Meta's body read as JSON. */
+    record Journaled(MetaPayload payload, JsonObject body) {
+
+        /** @throws InvalidPayloadException when the bytes are no journaled Meta event or the body no JSON object: never processable */
+        static Journaled read(byte[] journaled, String what) {
+            try {
+                MetaPayload payload = MetaPayload.of(journaled);
+                return new Journaled(payload, Jsonp.object(payload.rawBody()));
+            } catch (RuntimeException unreadable) {
+                throw new InvalidPayloadException(null, "Not a " + what + ": " + unreadable.getMessage());
+            }
+        }
+    }
+
     @Override
     public InboundMessage parse(byte[] journaled) {
-        MetaPayload payload;
-        JsonObject body;
-        try {
-            payload = MetaPayload.of(journaled);
-            body = Jsonp.object(payload.rawBody());
-        } catch (RuntimeException unreadable) {
-            throw new InvalidPayloadException(null, "Not a WhatsApp webhook event: " + unreadable.getMessage());
-        }
+        Journaled read = Journaled.read(journaled, "WhatsApp webhook event");
+        MetaPayload payload = read.payload();
+        JsonObject body = read.body();
         if (payload.kind().equals(MetaPayload.EVENT)) {
             throw new InvalidPayloadException("field", "WhatsApp webhook field '" + payload.name() + "' is not handled by this version: kept, not shown");
         }

@@ -18,7 +18,6 @@ import org.switchboard.conversations.entity.Message;
 import org.switchboard.inbound.control.InboundUpdate;
 import org.switchboard.inbound.control.InvalidPayloadException;
 import org.switchboard.outbound.control.DeliveryStatuses;
-import org.switchboard.platform.json.Jsonp;
 
 /**
  * WhatsApp's {@code statuses[]} on our messages: sent, delivered, read, failed with Meta's error
@@ -73,14 +72,9 @@ public class WhatsAppStatuses implements InboundUpdate {
     }
 
     private static JsonObject statusIn(byte[] payload) {
-        MetaPayload journaled;
-        JsonObject body;
-        try {
-            journaled = MetaPayload.of(payload);
-            body = Jsonp.object(journaled.rawBody());
-        } catch (RuntimeException unreadable) {
-            throw new InvalidPayloadException(null, "Not a WhatsApp status webhook: " + unreadable.getMessage());
-        }
+        WhatsAppMessageParser.Journaled read = WhatsAppMessageParser.Journaled.read(payload, "WhatsApp status webhook");
+        MetaPayload journaled = read.payload();
+        JsonObject body = read.body();
         String[] about = journaled.name().split(" ", 2);
         for (JsonValue entry : array(body, "entry")) {
             for (JsonValue change : array(entry.asJsonObject(), "changes")) {
