@@ -641,6 +641,11 @@ class WorkspaceIT {
                 person = ApiClient.object(api.get("/api/v1/contacts/" + listed.getJsonNumber("contactId")));
             }
             assertEquals("Maija Virtanen", person.getString("fullName", null), "named from the Messenger profile: " + person);
+            for (int i = 0; i < 50 && person.getString("picture", null) == null; i++) { // fetched from the profile's expiring link right after the name
+                Thread.sleep(100);
+                person = ApiClient.object(api.get("/api/v1/contacts/" + listed.getJsonNumber("contactId")));
+            }
+            assertEquals("files/contacts/" + listed.getJsonNumber("contactId") + "/picture", person.getString("picture", null), person.toString());
             awaitSent(facebook, 2);
             List<org.switchboard.testing.FakeGraphApi.Sent> said = facebook.sent();
             assertTrue(said.stream().anyMatch(s -> "Thanks! We answer within the hour.".equals(s.body().getJsonObject("message").getString("text"))), said.toString());
@@ -660,7 +665,14 @@ class WorkspaceIT {
             String notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("replyNotice"))).getText();
             assertTrue(notice.matches("Messenger's reply window: 2[34] h \\d+ min left\\."), notice);
             assertTrue(page.findElement(By.id("contactHistory")).getText().contains("Consent on " + channelName));
+            browser.waiting().until(d -> ((Number) js(page, "var p = document.getElementById('contactPicture'); return p && p.complete ? p.naturalWidth : 0;"))
+                    .intValue() == 64);
             browser.screenshot("ticket-messenger");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("fi");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "Messengerin vastausikkuna"));
+            browser.screenshot("ticket-messenger-fi");
+            new Select(page.findElement(By.id("preferences:language"))).selectByValue("en");
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replyNotice"), "Messenger's reply window"));
             assertEquals(202, api.post("/api/v1/tickets/" + ticketId + "/replies", "{\"text\":\"It left the warehouse this morning.\"}").statusCode());
             awaitSent(facebook, 3);
             org.switchboard.testing.FakeGraphApi.Sent reply = facebook.sent().get(2);
@@ -1185,7 +1197,7 @@ class WorkspaceIT {
             WebDriver page = browser.driver();
             signIn(browser, name, "agent-password");
             assertTrue(page.getCurrentUrl().contains("/operations/imports.xhtml"), page.getCurrentUrl());
-            for (String workspacePage : List.of("", "?view=closed", "ticket.xhtml?id=1", "files/attachments/1")) {
+            for (String workspacePage : List.of("", "?view=closed", "ticket.xhtml?id=1", "files/attachments/1", "files/contacts/1/picture")) {
                 page.get(base.resolve(workspacePage).toString());
                 assertTrue(page.findElement(By.tagName("body")).getText().contains("You do not have access"), workspacePage + " is refused");
             }

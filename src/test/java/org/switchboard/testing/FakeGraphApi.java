@@ -127,9 +127,27 @@ public final class FakeGraphApi implements AutoCloseable {
         revokedPageTokens.remove(token);
     }
 
-    /** A person's profile as the page sees it. */
+    /** A person's profile as the page sees it, with a profile picture (a 64-pixel PNG) behind an expiring content-host link. */
     public void profile(String psid, String firstName, String lastName) {
-        profiles.put(psid, new String[] {firstName, lastName});
+        profiles.put(psid, new String[] {firstName, lastName, cdnFile("profile.png", "image/png", picture(psid.hashCode()))});
+    }
+
+    private static byte[] picture(int seed) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x3b5998 ^ (seed & 0x3f3f3f)));
+        g.fillRect(0, 0, 64, 64);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(20, 10, 24, 24);
+        g.fillOval(10, 38, 44, 36);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
     }
 
     /** When the person last wrote to the page: the Send API's windows run from it. */
@@ -218,7 +236,7 @@ public final class FakeGraphApi implements AutoCloseable {
                     return;
                 }
                 answer(exchange, 200, Json.createObjectBuilder().add("first_name", name[0]).add("last_name", name[1])
-                        .add("profile_pic", "https://platform-lookaside.fbsbx.com/platform/profilepic/?psid=" + path).add("id", path).build().toString());
+                        .add("profile_pic", name[2]).add("id", path).build().toString());
                 return;
             }
             if (page == null && (path.equals("me/messages") || path.matches("\\d+"))) {

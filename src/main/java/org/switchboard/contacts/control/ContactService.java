@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,11 +20,15 @@ public class ContactService {
     @PersistenceContext
     EntityManager em;
 
-    public record ContactView(long id, String fullName, List<String> emails, List<String> phones, Long ownerId, String owner) {
+    @Inject
+    ContactPictures pictures;
+
+    /** @param picture the contact's picture, relative to the application ({@code files/contacts/{id}/picture}), or null */
+    public record ContactView(long id, String fullName, List<String> emails, List<String> phones, Long ownerId, String owner, String picture) {
     }
 
     public Optional<ContactView> get(long id) {
-        return Optional.ofNullable(em.find(Contact.class, id)).map(ContactService::view);
+        return Optional.ofNullable(em.find(Contact.class, id)).map(this::view);
     }
 
     /** @param ownerId null removes the owner */
@@ -43,9 +48,9 @@ public class ContactService {
         return Optional.of(view(contact));
     }
 
-    private static ContactView view(Contact contact) {
+    private ContactView view(Contact contact) {
         return new ContactView(contact.getId(), contact.getFullName(), contact.getEmails().stream().sorted().toList(),
                 contact.getPhones().stream().sorted().toList(), contact.getOwner() == null ? null : contact.getOwner().getId(),
-                contact.getOwner() == null ? null : contact.getOwner().getUsername());
+                contact.getOwner() == null ? null : contact.getOwner().getUsername(), pictures.has(contact.getId()) ? "files/contacts/" + contact.getId() + "/picture" : null);
     }
 }

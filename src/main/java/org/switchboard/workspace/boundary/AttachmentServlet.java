@@ -31,8 +31,7 @@ public class AttachmentServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.isUserInRole("agent") && !request.isUserInRole("admin")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        if (!StoredFiles.agentOrAdmin(request, response)) {
             return;
         }
         long id;
@@ -49,10 +48,7 @@ public class AttachmentServlet extends HttpServlet {
         }
         String type = file.contentType() == null ? "" : file.contentType().toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
         boolean inline = SHOWN_INLINE.contains(type);
-        response.setContentType(inline ? type : "application/octet-stream");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-        response.setHeader("Cache-Control", "private, max-age=3600");
+        StoredFiles.sandboxed(response, inline ? type : "application/octet-stream");
         String encoded = URLEncoder.encode(file.filename(), StandardCharsets.UTF_8).replace("+", "%20");
         String ascii = file.filename().replaceAll("[^A-Za-z0-9._ -]", "_");
         response.setHeader("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);

@@ -24,7 +24,7 @@ import org.switchboard.tickets.entity.TicketEventType;
 /**
  * Merging two contacts that are one person (one person writing to two Facebook pages is two
  * contacts: Messenger gives no email). Everything of the other contact moves to the one that stays:
- * emails, phones, channel identities, tickets with their conversations, consents; the name and owner
+ * emails, phones, channel identities, tickets with their conversations, consents; the name, owner and picture
  * when the one that stays has none. Both timelines say so: every ticket of either contact gets a
  * "contacts merged" entry, and the contact that stays keeps a record of the other on its card. The
  * two rows are locked in id order, so two merges of the same pair cannot interleave.
@@ -72,6 +72,9 @@ public class ContactMerges {
                     .executeUpdate();
         }
         em.createNativeQuery("UPDATE contact_merges SET contact_id = ? WHERE contact_id = ?").setParameter(1, keepId).setParameter(2, otherId).executeUpdate();
+        // the other's picture only where the kept contact has none; otherwise it goes with the other's row
+        em.createNativeQuery("UPDATE contact_pictures SET contact_id = ? WHERE contact_id = ? AND NOT EXISTS (SELECT 1 FROM contact_pictures k WHERE k.contact_id = ?)")
+                .setParameter(1, keepId).setParameter(2, otherId).setParameter(3, keepId).executeUpdate();
         em.createNativeQuery("DELETE FROM contacts WHERE id = ?").setParameter(1, otherId).executeUpdate();
         // the name and owner through JPA: a null bound into SQL has no type PostgreSQL can match (COALESCE(bigint, varchar))
         Contact kept = em.find(Contact.class, keepId);

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.switchboard.contacts.control.ContactPictures;
 import org.switchboard.conversations.entity.Attachment;
 import org.switchboard.identity.entity.Role;
 import org.switchboard.pipelines.entity.Priority;
@@ -24,6 +26,9 @@ public class WorkspaceQueries {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    ContactPictures pictures;
+
     public record Option(long id, String label) {
     }
 
@@ -33,7 +38,8 @@ public class WorkspaceQueries {
     public record ChannelOption(long id, String name, String type, boolean enabled) {
     }
 
-    public record ContactCard(long id, String name, List<String> emails, List<String> phones, String owner) {
+    /** @param picture whether the contact has a picture ({@code /files/contacts/{id}/picture}) */
+    public record ContactCard(long id, String name, List<String> emails, List<String> phones, String owner, boolean picture) {
     }
 
     public record OtherTicket(long id, long number, String subject, String stage, boolean closed, Priority priority) {
@@ -123,7 +129,7 @@ public class WorkspaceQueries {
         List<String> phones = em.createQuery("SELECT p FROM Contact c JOIN c.phones p WHERE c.id = :id", String.class)
                 .setParameter("id", contactId).getResultList();
         String name = row[1] != null ? (String) row[1] : emails.isEmpty() ? (phones.isEmpty() ? "#" + contactId : phones.get(0)) : emails.get(0);
-        return Optional.of(new ContactCard(contactId, name, emails, phones, (String) row[2]));
+        return Optional.of(new ContactCard(contactId, name, emails, phones, (String) row[2], pictures.has(contactId)));
     }
 
     /** The contact's latest other tickets. */
