@@ -188,7 +188,8 @@ class ImportIT {
      * A folder with a thread (the team's answer carrying a file), a recent mail and an automatic
      * reply that answers nothing: a dry run at the smallest chunk size predicts exactly what the
      * real run makes, and lists what it would skip; the real run reports the contacts it created;
-     * importing the folder again writes nothing and says so.
+     * importing the folder again writes nothing and says so; a later folder's closing rule applies
+     * to its own tickets only.
      */
     @Test
     void aFolderIsImportedWithThreadsDatesAndTheClosingRuleAndADryRunWritesNothing() throws Exception {
@@ -263,6 +264,18 @@ class ImportIT {
         assertEquals(0, repeated.getInt("tickets"), repeated.toString());
         assertEquals(0, repeated.getInt("contacts"), repeated.toString());
         assertEquals(4, repeated.getInt("alreadyImported"), repeated.toString());
+
+        // another folder into the same channel, with a stricter rule: it applies to what this import brings, not to the earlier import's tickets
+        String carl = unique("carl") + "@example.com";
+        append(box, "Later", List.of(mime(carl, box.address(), "Three days ago", "Hello?", Instant.now().minus(Duration.ofDays(3)),
+                unique("later") + "@example.com", null)));
+        long later = start("{\"channelId\":" + box.channelId() + ",\"source\":\"IMAP\",\"folders\":[\"Later\"],\"closeAfterDays\":1}");
+        awaitStatus(later, "COMPLETED");
+        List<JsonObject> afterLater = tickets(box.channelId());
+        assertTrue(afterLater.stream().filter(t -> t.getString("subject").equals("Three days ago")).findFirst().orElseThrow().getBoolean("closed"),
+                "the later import's own ticket is closed by its rule: " + afterLater);
+        assertFalse(afterLater.stream().filter(t -> t.getString("subject").equals("Recent problem")).findFirst().orElseThrow().getBoolean("closed"),
+                "the earlier import's open ticket, which the later import did not touch, stays as its own import left it: " + afterLater);
     }
 
     @Test

@@ -102,6 +102,13 @@ final class Dovecot implements AutoCloseable {
         return folder.resolve("cur");
     }
 
+    /** A folder written while the server runs: as root, handed to the mail user as {@link #start} does for the rest. */
+    void handOver(Path cur) throws IOException, InterruptedException {
+        if (root) {
+            new ProcessBuilder("chown", "-R", "nobody:nogroup", cur.getParent().toString()).inheritIO().start().waitFor();
+        }
+    }
+
     Dovecot start() throws IOException, InterruptedException {
         if (root) {
             // the mail belongs to the mail user; the folders above it must be passable

@@ -41,7 +41,7 @@ public class ContactPictures {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean keepIfNone(long contactId, String contentType, byte[] content) {
         String type = imageType(contentType, content);
-        if (em.find(Contact.class, contactId) == null || em.find(ContactPicture.class, contactId) != null) {
+        if (em.find(Contact.class, contactId) == null || has(contactId)) { // has(): the key only, not the stored bytes
             return false;
         }
         em.persist(new ContactPicture(contactId, type, content));

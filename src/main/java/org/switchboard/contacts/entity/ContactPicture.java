@@ -39,19 +39,11 @@ public class ContactPicture {
         this.fetchedAt = Instant.now();
     }
 
-    public long getContactId() {
-        return contactId;
-    }
-
     public String getContentType() {
         return contentType;
     }
 
     public byte[] getContent() {
         return content;
-    }
-
-    public Instant getFetchedAt() {
-        return fetchedAt;
     }
 }

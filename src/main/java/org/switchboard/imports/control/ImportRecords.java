@@ -175,6 +175,23 @@ public class ImportRecords {
         memory.forget(runId);
     }
 
+    /**
+     * When the import this run belongs to began: the start of the first run of its chain of restarts
+     * (a restart resumes the work of the runs before it, whose rows are part of the same import).
+     */
+    public Instant importBegan(long runId) {
+        ImportRun run = em.find(ImportRun.class, runId);
+        Instant began = run.getStartedAt();
+        for (int hops = 0; run.getRestartOf() != null && hops < 1_000; hops++) {
+            run = em.find(ImportRun.class, run.getRestartOf());
+            if (run == null) {
+                break;
+            }
+            began = run.getStartedAt().isBefore(began) ? run.getStartedAt() : began;
+        }
+        return began;
+    }
+
     public Optional<Run> run(long runId) {
         return runs("WHERE r.id = " + runId, 1).stream().findFirst();
     }

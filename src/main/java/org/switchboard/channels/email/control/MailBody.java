@@ -1,5 +1,6 @@
 package org.switchboard.channels.email.control;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +40,8 @@ final class MailBody {
             "unicode-1-1-utf-7", "UTF-8", "utf-7", "UTF-8", "iso-8859-8-i", "ISO-8859-8", "gb2312", "GBK");
 
     private final long attachmentLimit;
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder html = new StringBuilder();
+    private final TextParts text = new TextParts();
+    private final TextParts html = new TextParts();
     private final List<InboundAttachment> attachments = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<byte[]> embeddedMessages = new ArrayList<>();
@@ -129,8 +130,10 @@ final class MailBody {
     }
 
     private String decodeText(Part part) throws MessagingException, IOException {
-        byte[] bytes = quotedPrintable(part) ? decodeQuotedPrintable(part) : readAll(part.getInputStream(), MAX_TEXT_BYTES);
-        return new String(bytes, charsetOf(part));
+        if (quotedPrintable(part)) {
+            return decodeQuotedPrintable(part, charsetOf(part));
+        }
+        return new String(readAll(part.getInputStream(), MAX_TEXT_BYTES), charsetOf(part));
     }
 
     private static boolean quotedPrintable(Part part) throws MessagingException {
@@ -139,11 +142,16 @@ final class MailBody {
                 && (part instanceof MimeBodyPart || part instanceof MimeMessage);
     }
 
-    /** Decoded in one pass over the raw bytes (see {@link QuotedPrintable}); the text limit applies to the decoded bytes. */
-    private static byte[] decodeQuotedPrintable(Part part) throws MessagingException, IOException {
+    /**
+     * Decoded in one pass over the raw bytes (see {@link QuotedPrintable}) and read as text from the
+     * decoder's buffer, without copying it to its length first; the text limit applies to the decoded bytes.
+     */
+    private static String decodeQuotedPrintable(Part part, Charset charset) throws MessagingException, IOException {
         InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream() : ((MimeMessage) part).getRawInputStream();
-        byte[] decoded = QuotedPrintable.decode(readAll(raw, 3 * MAX_TEXT_BYTES)); // an escape is three bytes for one
-        return decoded.length > MAX_TEXT_BYTES ? java.util.Arrays.copyOf(decoded, (int) MAX_TEXT_BYTES) : decoded;
+        byte[] encoded = readAll(raw, 3 * MAX_TEXT_BYTES); // an escape is three bytes for one
+        byte[] decoded = new byte[encoded.length];
+        int length = QuotedPrintable.decode(encoded, decoded);
+        return new String(decoded, 0, (int) Math.min(length, MAX_TEXT_BYTES), charset);
     }
 
     private Charset charsetOf(Part part) {
@@ -248,6 +256,14 @@ final class MailBody {
     }
 
     static byte[] readAll(InputStream in, long limit) throws IOException {
+        if (in instanceof ByteArrayInputStream bytes) { // a part of a mail held in memory: its length is known, one copy
+            try (in) {
+                int length = (int) Math.min(bytes.available(), limit + 1);
+                byte[] all = new byte[length];
+                bytes.readNBytes(all, 0, length);
+                return all;
+            }
+        }
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
@@ -279,11 +295,11 @@ final class MailBody {
     }
 
     String text() {
-        return text.isEmpty() ? null : text.toString();
+        return text.value();
     }
 
     String html() {
-        return html.isEmpty() ? null : html.toString();
+        return html.value();
     }
 
     List<InboundAttachment> attachments() {

@@ -1,6 +1,5 @@
 package org.switchboard.channels.email.control;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
@@ -24,6 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 import org.switchboard.channels.email.control.ParsedMail.MailAddress;
 import org.switchboard.inbound.control.InboundMessage.InboundAttachment;
@@ -70,7 +70,8 @@ public final class MailReader {
     public ParsedMail read(byte[] raw) {
         MimeMessage mime;
         try {
-            mime = new MimeMessage(SESSION, new ByteArrayInputStream(RawHeaders.asUtf8(raw))) {
+            // a shared stream: the message and its parts read their bytes from this array instead of each copying theirs
+            mime = new MimeMessage(SESSION, new SharedByteArrayInputStream(RawHeaders.asUtf8(raw))) {
                 @Override
                 protected InternetHeaders createInternetHeaders(InputStream in) throws MessagingException {
                     return in.markSupported() ? HeaderBlock.read(in) : super.createInternetHeaders(in);

@@ -17,6 +17,12 @@ final class QuotedPrintable {
 
     static byte[] decode(byte[] in) {
         byte[] out = new byte[in.length];
+        int length = decode(in, out);
+        return length == out.length ? out : Arrays.copyOf(out, length);
+    }
+
+    /** Decodes into {@code out} (at least as long as {@code in}: decoding never grows); returns the decoded length. */
+    static int decode(byte[] in, byte[] out) {
         int o = 0;
         int i = 0;
         int n = in.length;
@@ -59,7 +65,7 @@ final class QuotedPrintable {
             out[o++] = b;
             i++;
         }
-        return o == out.length ? out : Arrays.copyOf(out, o);
+        return o;
     }
 
     private static int hex(byte b) {

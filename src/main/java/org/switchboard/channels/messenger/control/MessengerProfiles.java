@@ -79,7 +79,7 @@ public class MessengerProfiles {
                 intake.nameIfUnnamed(unnamed.contactId(), name);
             }
             String picture = answer.body().getString("profile_pic", "");
-            if (!picture.isEmpty()) {
+            if (!picture.isEmpty() && !pictures.has(unnamed.contactId())) { // not downloaded again for a contact that has one
                 keepPicture(unnamed, picture);
             }
         } catch (IOException | RuntimeException e) {
