@@ -1,7 +1,5 @@
 package org.switchboard.channels.email.control;
 
-import java.util.Arrays;
-
 /**
  * Quoted-printable (RFC 2045 §6.7) decoded in one pass over a byte array. Jakarta Mail's decoder
  * stream reads one byte per call through two wrapping streams; profiling the mailbox import
@@ -13,12 +11,6 @@ import java.util.Arrays;
 final class QuotedPrintable {
 
     private QuotedPrintable() {
-    }
-
-    static byte[] decode(byte[] in) {
-        byte[] out = new byte[in.length];
-        int length = decode(in, out);
-        return length == out.length ? out : Arrays.copyOf(out, length);
     }
 
     /** Decodes into {@code out} (at least as long as {@code in}: decoding never grows); returns the decoded length. */

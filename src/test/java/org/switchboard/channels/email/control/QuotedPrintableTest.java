@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 import jakarta.mail.internet.MimeUtility;
@@ -30,11 +31,11 @@ class QuotedPrintableTest {
         };
         for (String sample : samples) {
             byte[] raw = sample.getBytes(StandardCharsets.US_ASCII);
-            assertArrayEquals(jakartaMail(raw), QuotedPrintable.decode(raw), sample);
+            assertArrayEquals(jakartaMail(raw), decoded(raw), sample);
         }
         // a cut-off escape at the very end stays as written (Jakarta Mail's stream appends a 0xFF byte there)
-        assertEquals("costs =4", new String(QuotedPrintable.decode("costs =4".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII));
-        assertEquals("Hyvää päivä jatkuu", new String(QuotedPrintable.decode(samples[0].getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8));
+        assertEquals("costs =4", new String(decoded("costs =4".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII));
+        assertEquals("Hyvää päivä jatkuu", new String(decoded(samples[0].getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -51,8 +52,14 @@ class QuotedPrintableTest {
                 encoder.write(original);
             }
             byte[] wire = encoded.toByteArray();
-            assertArrayEquals(jakartaMail(wire), QuotedPrintable.decode(wire), "round " + round);
+            assertArrayEquals(jakartaMail(wire), decoded(wire), "round " + round);
         }
+    }
+
+    /** As the mail reader uses it: into a buffer as long as the input, then its decoded length. */
+    private static byte[] decoded(byte[] raw) {
+        byte[] out = new byte[raw.length];
+        return Arrays.copyOf(out, QuotedPrintable.decode(raw, out));
     }
 
     private static byte[] jakartaMail(byte[] raw) throws Exception {
